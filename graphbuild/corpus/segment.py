@@ -1,0 +1,59 @@
+"""Page segmentation: a newspaper page holds several articles.
+
+An article starts at a run of headline paragraphs (short lines without final
+punctuation, ``#`` headings, decks ending in ——) that is followed by body text;
+bylines and ``本报讯`` leads belong to the article they open.
+
+>>> page = "标题一\\n\\n本报讯 正文一。\\n\\n标题二\\n\\n正文二写了很多很多很多很多很多很多很多很多很多很多的字。"
+>>> [(a.title, page[a.start:a.end][:6]) for a in split_articles(page)]
+[('标题一', '标题一\\n\\n本'), ('标题二', '标题二\\n\\n正')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphbuild.corpus.normalize import _paragraphs, is_byline, is_heading
+
+
+@dataclass(frozen=True)
+class ArticleSpan:
+    start: int
+    end: int
+    title: str
+    title_end: int  # where the headline block ends (the lead starts)
+
+
+def split_articles(text: str) -> list[ArticleSpan]:
+    """Split normalized page text into article spans covering all paragraphs."""
+    paras = _paragraphs(text)
+    if not paras:
+        return []
+    kinds = []
+    for s, e in paras:
+        p = text[s:e].strip()
+        kinds.append("byline" if is_byline(p) else "head" if is_heading(p) else "body")
+    starts = [0]
+    k = 0
+    while k < len(paras):
+        if kinds[k] == "head":
+            j = k
+            while j < len(paras) and kinds[j] in ("head", "byline"):
+                j += 1
+            if j < len(paras) and k > 0 and kinds[k - 1] != "head" and starts[-1] != k:
+                starts.append(k)
+            k = j
+        else:
+            k += 1
+    out = []
+    for n, first in enumerate(starts):
+        last = (starts[n + 1] if n + 1 < len(starts) else len(paras)) - 1
+        heads = []
+        j = first
+        while j <= last and kinds[j] in ("head", "byline"):
+            if kinds[j] == "head":
+                heads.append(text[paras[j][0] : paras[j][1]].strip().lstrip("#").strip())
+            j += 1
+        title_end = paras[j][0] if j <= last else paras[last][1]
+        out.append(ArticleSpan(paras[first][0], paras[last][1], " ".join(heads)[:200], title_end))
+    return out

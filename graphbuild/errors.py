@@ -1,0 +1,43 @@
+"""One catalogue of user-facing errors (the spaCy way: codes and templates).
+
+A user's mistake becomes a :class:`GraphbuildError` whose ``str`` is one line
+naming the file (and line) and what is wrong; the CLI prints it without a
+traceback.
+
+>>> str(GraphbuildError(Errors.E001, path="x.txt"))
+'x.txt: no such file or directory [E001]'
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "{path}: no such file or directory"
+    E002 = "{path}: the file is empty"
+    E003 = "{path}: binary data, not text (found {what})"
+    E004 = "{path}: cannot decode the text (tried {tried})"
+    E005 = "{path}:{line}: malformed JSON line: {detail}"
+    E006 = "{path}:{line}: JSON line has no string field 'text'"
+    E007 = "{path}: unsupported file type '{suffix}' (use .txt, .md, .html, .htm, .jsonl)"
+    E008 = "{path}: no Chinese text found"
+    E009 = "{path}: not a gold file: {detail}"
+    E010 = "unknown query '{name}': not a file and not in queries/ ({known})"
+    E011 = "bad --param '{param}': expected key=value"
+    E012 = "cannot reach the graph store at {where}: {detail}"
+    E013 = "load into {where} failed: {detail}"
+    E014 = "no entity named '{name}' in the graph"
+    E015 = "{path}: no graph here; run 'graphbuild build' first"
+    E016 = "{path}: the file is too large ({size} bytes; limit {limit})"
+    E017 = "the pkuseg model is not in {path}; run 'graphbuild fetch-pkuseg' first"
+    E018 = "query failed: {detail}"
+    E019 = "{path}: cannot read: {detail}"
+
+
+class GraphbuildError(Exception):
+    """A user-facing error: one line, no traceback."""
+
+    def __init__(self, template: str, **fields: object) -> None:
+        code = next((k for k, v in vars(Errors).items() if v == template), "E000")
+        self.code = code
+        self.fields = fields
+        super().__init__(f"{template.format(**fields)} [{code}]")

@@ -1,0 +1,31 @@
+"""Entity candidates: what each rule component proposes before resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+CANDS = "gb_candidates"
+
+# Higher wins when two candidates claim the same span.
+PRIORITY = {"lexicon": 50, "union": 45, "body": 40, "activity": 35, "award": 34, "group": 30, "person": 25, "place": 20, "lac": 10}
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    label: str
+    name: str  # canonical name
+    src: str
+    aliases: set[str] = field(default_factory=set)
+    parts: list[str] = field(default_factory=list)  # containing bodies split off (PART_OF)
+
+    @property
+    def prio(self) -> int:
+        return PRIORITY.get(self.src, 0)
+
+
+def cands(doc: Doc) -> list[Cand]:
+    return doc.user_data.setdefault(CANDS, [])

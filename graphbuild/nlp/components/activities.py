@@ -1,0 +1,101 @@
+"""Programs and events: quoted names with the words that make them names
+(“泉心互助”, “4343”调解工作法, “双进”宣讲), numbered events (第十一届…竞赛,
+首届…论坛), and 《…》 works; quoted slogans (“盘活”, “加速度”) are skipped.
+
+>>> import spacy
+>>> nlp = spacy.blank("zh"); _ = nlp.add_pipe("gb_activities")
+>>> from graphbuild.nlp.candidates import cands
+>>> sorted((c.name, c.label) for c in cands(nlp("市总工会开展“六跨四送双五进”活动，“盘活”资源。第十一届全国水利行业职业技能竞赛举办")))
+[('“六跨四送双五进”活动', 'Program'), ('第十一届全国水利行业职业技能竞赛', 'Event')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.gazetteer import rules
+
+_QUOTE = re.compile(r"“([^“”\n]{1,30})”")
+_NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?)"
+_DOC_TITLE = re.compile(r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准)$")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@Language.factory("gb_activities")
+def make_activities(nlp: Language, name: str) -> ActivityFinder:
+    return ActivityFinder()
+
+
+class ActivityFinder:
+    def __init__(self) -> None:
+        r = rules()
+        self.events = set(r["event_suffixes"])
+        suffix = _alt(r["program_suffixes"] + r["event_suffixes"])
+        self.after = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}}?)({suffix})(?![\u4e00-\u9fff]{{0,1}}(?:中|上|里|的人|者|员|费))")
+        self.verbs = tuple(r["program_verbs"])
+        self.numbered = re.compile(rf"{_NUMBERED}[\u4e00-\u9fff“”·]{{2,30}}?({_alt(r['event_suffixes'])})")
+        self.cup = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}杯[\u4e00-\u9fff”]{{0,12}}?({_alt(r['event_suffixes'])})")
+        self.book = re.compile(r"《([^《》\n]{2,30})》(第[一二三四五六七八九十\d]+季)?")
+
+    def _label(self, name: str) -> str:
+        core = name.rstrip("”")
+        if re.match(_NUMBERED, name):
+            return "Event"
+        return "Event" if any(core.endswith(s) for s in self.events) else "Program"
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        out = cands(doc)
+        for m in _QUOTE.finditer(text):
+            inner = m.group(1)
+            if re.search(r"[，。！？：；]", inner) or len(inner) > 20:
+                continue  # a quoted sentence, not a name
+            s, e = m.start(), m.end()
+            after = self.after.match(text, e)
+            before = text[max(0, s - 6) : s]
+            numbered = re.search(_NUMBERED + r"[\u4e00-\u9fff]{0,12}$", before)
+            if after:
+                name = text[s : after.end()]
+                end = after.end()
+                start = s
+                if numbered:
+                    start = s - (len(before) - numbered.start())
+                    name = text[start:end]
+                c = Cand(start, end, self._label(name), name, "activity")
+                c.aliases.add(inner)
+                out.append(c)
+                continue
+            # a bare quoted name: a program when it is launched or run, or has
+            # the shape of one (digits, +, ·); short words alone are slogans
+            shaped = bool(re.search(r"[\d+·]", inner)) or any(inner.endswith(x) for x in ("计划", "工程", "行动", "活动", "品牌", "机制", "模式", "工作法", "互助", "服务", "课堂", "之城", "夜校"))
+            launched = before.endswith(self.verbs) or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
+            if len(inner) < 2 or not (shaped or launched) or len(inner) < 3 and not shaped:
+                continue
+            out.append(Cand(s, e, self._label(inner), inner, "activity"))
+        for rx in (self.numbered, self.cup):
+            for m in rx.finditer(text):
+                start = m.start()
+                name = m.group()
+                # trim a leading verb or preposition glued on by the character class
+                lead = re.match(r"^.*?(举办|开展|参加|组织|启动|在|的|和|与)(?=.)", name)
+                if rx is self.cup and lead and lead.end() < name.find("杯"):
+                    start += lead.end()
+                    name = text[start : m.end()]
+                out.append(Cand(start, m.end(), "Event", name.replace("“", "").replace("”", "") if rx is self.numbered and name.count("“") != name.count("”") else name, "activity"))
+        for m in self.book.finditer(text):
+            inner = m.group(1)
+            if _DOC_TITLE.search(inner):
+                continue
+            if inner.endswith("报"):
+                out.append(Cand(m.start(), m.end(), "Organization", inner, "activity"))
+                continue
+            name = f"《{inner}》{m.group(2)}" if m.group(2) else inner
+            out.append(Cand(m.start(), m.end(), "Program", name, "activity"))
+        return doc

@@ -1,0 +1,223 @@
+"""Unions, enterprises and organizations: suffix-headed noun chunks over the
+LAC words, typed by their head, plus union abbreviations (X市总, 省总, 全总).
+
+A chunk grows left from a head word (总工会, 公司, 局, 联盟 …) over nominal
+words and stops at verbs, prepositions, punctuation and stop words, so it works
+for names no lexicon lists. Chunks holding several bodies
+(北京环卫集团北京城市机扫服务有限公司) are split, the later part PART_OF the earlier.
+
+>>> import spacy
+>>> nlp = spacy.blank("zh")
+>>> for p in ("gb_lac", "gb_places", "gb_bodies"): _ = nlp.add_pipe(p)
+>>> from graphbuild.nlp.candidates import cands
+>>> sorted((c.name, c.label) for c in cands(nlp("大连市总吸纳人才。")) if c.label != "Place")
+[('大连市总工会', 'Union')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.components.lac_tagger import lac_tokens
+from graphbuild.nlp.gazetteer import gazetteer, rules
+
+NOMINAL = {"n", "nz", "nw", "LOC", "ORG", "vn", "an", "s", "j", "nt", "ns"}
+_ABBREV = re.compile(r"(省|市|区|县|州|盟|旗)总(?:会(?![议计长员])|(?![工体量数额计和结部队理裁监经会书编指务共署站目台值局决动]))")
+_LEVEL_START = re.compile(r"^(省|市|区|县)(?![区场民长委])")
+MAX_LEN = 32
+# words that end in a one-character head but are no body
+NOT_BODIES = {"格局", "布局", "大局", "全局", "结局", "开局", "当局", "干部", "全部", "内部", "外部", "局部", "西部", "东部", "南部", "北部", "中部", "各部", "本部", "上司", "官司", "工作格局", "中心", "重心", "核心"}
+_PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
+
+
+@Language.factory("gb_bodies")
+def make_bodies(nlp: Language, name: str) -> BodyFinder:
+    return BodyFinder()
+
+
+def body_type(name: str, suffixes: list[tuple[str, str]]) -> str | None:
+    for suf, label in suffixes:
+        if name.endswith(suf):
+            return label
+    return None
+
+
+class BodyFinder:
+    def __init__(self) -> None:
+        r = rules()
+        self.suffixes = sorted(
+            ((s, label) for label, ss in r["body_suffixes"].items() for s in ss), key=lambda x: len(x[0]), reverse=True
+        )
+        self.head_re = re.compile("|".join(re.escape(s) for s, _ in self.suffixes))
+        self.stop = set(r["body_stop_words"])
+        self.generic = set(r["generic_heads"])
+        self.gaz = gazetteer()
+
+    # -- chunks -----------------------------------------------------------
+    def _chunk_start(self, text: str, toks: list, tok_at: list[int], s: int, e: int) -> int | None:
+        ti = tok_at[s]
+        if ti < 0:
+            return None
+        t = toks[ti]
+        # the head must end a word: 局面, 部门, 司机, 中心任务 are not heads
+        last = toks[tok_at[e - 1]]
+        if last.end > e and last.tag != "ORG":
+            nxt = text[e : last.end]
+            if not re.match(r"^(工会|联合会|委员会)", nxt):
+                return None
+        if text[t.start : t.end] in NOT_BODIES or text[s:e] == "工会" and re.match(r"(会员|组织|经费|工作|干部)", text[e : e + 2]):
+            return None
+        start = t.start if t.start < s and (t.tag in NOMINAL or t.tag == "PER") else s
+        if t.start < s and t.tag not in NOMINAL and t.tag != "PER":
+            return None
+        j = ti if t.start == start else ti + 1
+        head = text[s:e]
+        while j > 0:
+            p = toks[j - 1]
+            if e - p.start > MAX_LEN or p.text in self.stop or p.text.isdigit():
+                break
+            if p.tag in NOMINAL or (p.tag == "PER" and head.endswith("工作室")) or (p.tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", p.text)):
+                start = p.start
+                j -= 1
+                continue
+            break
+        # drop leading stop-ish characters that LAC glued on
+        while start < s and text[start] in "该本其各原":
+            start += 1
+        return start
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        toks = lac_tokens(doc)
+        self._toks = toks
+        tok_at = [-1] * len(text)
+        for i, t in enumerate(toks):
+            for k in range(t.start, min(t.end, len(text))):
+                tok_at[k] = i
+        out = cands(doc)
+        seen: set[tuple[int, int]] = set()
+        # LAC's own ORG words with a known head
+        for t in toks:
+            if t.tag == "ORG" and body_type(t.text, self.suffixes):
+                self._add(out, text, t.start, t.end, seen)
+        for m in self.head_re.finditer(text):
+            s, e = m.start(), m.end()
+            # prefer the longest head ending here (工会 inside 总工会 is found by the regex)
+            start = self._chunk_start(text, toks, tok_at, s, e)
+            if start is None or start >= s and text[s:e] in self.generic and not _LEVEL_START.match(text[s:e]):
+                if start is not None and start >= s:
+                    continue
+            if start is None:
+                continue
+            self._add(out, text, start, e, seen)
+        for m in _ABBREV.finditer(text):
+            self._abbrev(out, text, m)
+        return doc
+
+    def _add(self, out: list[Cand], text: str, start: int, end: int, seen: set) -> None:
+        if (start, end) in seen:
+            return
+        seen.add((start, end))
+        name = text[start:end]
+        if "\n" in name or any(ch in name for ch in "，。、；：！？“”《》"):
+            return
+        label = body_type(name, self.suffixes)
+        if label is None:
+            return
+        core = name
+        for suf, _ in self.suffixes:
+            if name.endswith(suf):
+                core = name[: -len(suf)]
+                break
+        if name in self.generic or not core or (core in self.generic) or core in self.stop:
+            # bare 市总工会 / 县人社局 are resolved against the article's places later
+            if not _LEVEL_START.match(name):
+                return
+        if not _LEVEL_START.match(name):
+            while True:  # stop words LAC glued on the front (旗下沈阳…)
+                lead = next((w for w in self.stop if len(w) > 1 and name.startswith(w)), None)
+                if lead is None:
+                    break
+                name, start = name[len(lead) :], start + len(lead)
+            core = name[: -len(next(suf for suf, _ in self.suffixes if name.endswith(suf)))] if body_type(name, self.suffixes) else name
+            if len(core) < 2:
+                return
+            # a short chunk of common nouns is a description, not a name (教育联盟)
+            inner = [t for t in self._toks if start <= t.start and t.end <= end]
+            if len(name) <= 6 and not any(t.tag in _PROPER for t in inner) and not self.gaz.regex.search(name):
+                return
+        # several bodies glued together: split after an inner 集团/公司/园区 head
+        pieces = self._split(name)
+        offset = start
+        parents: list[str] = []
+        for piece in pieces:
+            plabel = body_type(piece, self.suffixes) or label
+            c = Cand(offset, offset + len(piece), plabel, piece, "body")
+            if label == "Union" and plabel == "Union" and re.search(r"工会$", piece):
+                c.label = "Union"
+            c.parts = list(parents[-1:])
+            out.append(c)
+            parents.append(piece)
+            offset += len(piece)
+        # X工会 with X a province or city: that region's 总工会 (湖南工会, 赣州工会)
+        if label == "Union" and name.endswith("工会") and not name.endswith("总工会"):
+            region = name[:-2]
+            if self.gaz.is_place(region) and self.gaz.level(region) in ("province", "city"):
+                full = self.gaz.canonical(region) + "总工会"
+                out[-1].name = full
+                out[-1].aliases.add(name)
+
+    def _split(self, name: str) -> list[str]:
+        m = re.search(r"^(.{2,}?(?:集团|有限公司|公司|园区))(.{4,})$", name)
+        if not m:
+            return [name]
+        head, rest = m.group(1), m.group(2)
+        if body_type(rest, self.suffixes) is None or rest in self.generic or rest.startswith(("有限", "股份", "分", "子")):
+            return [name]
+        if body_type(head, self.suffixes) is None and not head.endswith("园区"):
+            return [name]
+        # 华能海南发电股份有限公司东方电厂: a plant of the company keeps its full name
+        if head.endswith("公司") and not rest.endswith(("公司", "集团")) and not head.endswith("集团"):
+            return [name]
+        return [head, *self._split(rest)]
+
+    def _abbrev(self, out: list[Cand], text: str, m: re.Match) -> None:
+        """X市总 / 省总 / 区总 → X市总工会; bare ones resolved later."""
+        s, e = m.start(), m.end()
+        # an adjacent chain of places before it: 杭州临平区总 → 杭州市临平区
+        prefix_start = s
+        places = [c for c in out if c.label == "Place" and c.src == "place"]
+        chain: list[Cand] = []
+        end = s + 1  # the level char belongs to the last place (大连市)
+        while True:
+            prev = next((c for c in places if c.end == end and c.start < end), None)
+            if prev is None:
+                break
+            chain.insert(0, prev)
+            prefix_start = prev.start
+            end = prev.start
+        written = text[prefix_start:e]
+        if chain:
+            name = "".join(c.name for c in chain) + "总工会" if len(chain) > 1 else chain[0].name + "总工会"
+            if not name.startswith(chain[0].name):
+                name = chain[0].name + "总工会"
+            start = prefix_start
+        else:
+            name = text[s] + "总工会"  # bare: resolved against the article later
+            start = s
+        if start == s and s > 0 and re.match(r"[\u4e00-\u9fff]", text[s - 1]) and not chain:
+            # 临平区总 without a known place: take the CJK word before it
+            j = s
+            while j > 0 and re.match(r"[\u4e00-\u9fff]", text[j - 1]) and s - j < 4:
+                j -= 1
+            word = text[j : s + 1]
+            if len(word) >= 3 and word[:-1] not in self.stop and not re.search(r"[的在和与是为了将对把由从向]", word):
+                name = word + "总工会"
+                start = j
+        c = Cand(start, e, "Union", name, "union")
+        c.aliases.add(text[start:e])
+        out.append(c)

@@ -1,0 +1,75 @@
+"""Lexicon matcher: ``{label, pattern, id}`` JSONL files, ``id`` the canonical
+entity; plus award and group shapes so that unseen ones are found
+(辽宁省劳模 → 辽宁省劳动模范, 长沙工匠, 国家电网公司劳动模范).
+
+>>> import spacy
+>>> nlp = spacy.blank("zh"); _ = nlp.add_pipe("gb_places"); _ = nlp.add_pipe("gb_lexicon")
+>>> from graphbuild.nlp.candidates import cands
+>>> sorted(c.name for c in cands(nlp("他是全国劳模、辽宁省劳模、长沙工匠")) if c.label == "Award")
+['全国劳动模范', '辽宁省劳动模范', '长沙工匠']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.gazetteer import rules
+
+LEXICONS = ("awards.jsonl", "groups.jsonl", "bodies.jsonl", "programs.jsonl")
+_EXPAND = {"劳模": "劳动模范"}
+
+
+def load_patterns(names: tuple[str, ...] = LEXICONS) -> list[dict]:
+    rows = []
+    root = resources.files("graphbuild.nlp").joinpath("lexicons")
+    for n in names:
+        for line in root.joinpath(n).read_text("utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+@Language.factory("gb_lexicon")
+def make_lexicon(nlp: Language, name: str) -> LexiconMatcher:
+    return LexiconMatcher()
+
+
+class LexiconMatcher:
+    def __init__(self) -> None:
+        self.rows = {r["pattern"]: r for r in load_patterns()}
+        self.regex = re.compile("|".join(map(re.escape, sorted(self.rows, key=len, reverse=True))))
+        r = rules()
+        heads = "|".join(map(re.escape, sorted(r["award_heads"], key=len, reverse=True)))
+        nick = "|".join(map(re.escape, sorted(r["region_nicknames"], key=len, reverse=True)))
+        self.award_after = re.compile(rf"(?:全国|省级|市级|县级)?({heads})")
+        self.nick_award = re.compile(rf"(?<![\u4e00-\u9fff])?({nick})(工匠|劳动奖章|劳动奖状|技术能手|首席技师)")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        out = cands(doc)
+        for m in self.regex.finditer(text):
+            row = self.rows[m.group()]
+            c = Cand(m.start(), m.end(), row["label"], row.get("id") or m.group(), "lexicon")
+            if c.name != m.group():
+                c.aliases.add(m.group())
+            out.append(c)
+        # place-prefixed awards: 辽宁省劳模, 长沙工匠, 湖南省五一劳动奖章
+        for c in [c for c in out if c.label == "Place"]:
+            m = self.award_after.match(text, c.end)
+            if m and not text.startswith(("工匠人才", "工匠精神", "工匠学院", "工匠联盟", "工匠型"), m.start()):
+                head = m.group(1)
+                name = text[c.start : c.end] + _EXPAND.get(head, head)
+                a = Cand(c.start, m.end(), "Award", name, "award")
+                a.aliases.add(text[c.start : m.end()])
+                out.append(a)
+        for m in self.nick_award.finditer(text):
+            if text.startswith(("工匠人才", "工匠精神", "工匠学院", "工匠联盟"), m.start(2)):
+                continue
+            out.append(Cand(m.start(), m.end(), "Award", m.group(), "award"))
+        return doc

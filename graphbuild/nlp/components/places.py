@@ -1,0 +1,67 @@
+"""Places from the administrative-division gazetteer, plus towns, streets,
+villages, parks and zones that follow a known place.
+
+>>> import spacy
+>>> nlp = spacy.blank("zh"); _ = nlp.add_pipe("gb_places")
+>>> from graphbuild.nlp.candidates import cands
+>>> sorted({c.name for c in cands(nlp("在湖南省浏阳市关口街道道源湖村"))})
+['关口街道', '浏阳市', '湖南省', '道源湖村']
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.gazetteer import gazetteer, rules
+
+_CJK_BEFORE_OK = set("在于到赴至从自、，（“《和与及暨")
+
+
+@Language.factory("gb_places")
+def make_places(nlp: Language, name: str) -> PlaceFinder:
+    return PlaceFinder()
+
+
+class PlaceFinder:
+    def __init__(self) -> None:
+        self.gaz = gazetteer()
+        minor = "|".join(sorted(map(re.escape, rules()["place_minor_suffixes"]), key=len, reverse=True))
+        self.minor = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)({minor})")
+        self.minor_direct = re.compile(rf"({minor})")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        out = cands(doc)
+        for m in self.gaz.regex.finditer(text):
+            written = m.group()
+            canon = self.gaz.canonical(written)
+            short = written != canon
+            if short and m.end() < len(text) and text[m.end()] in "省市区县州":
+                continue  # part of a longer unknown name
+            c = Cand(m.start(), m.end(), "Place", canon, "place")
+            if short:
+                c.aliases.add(written)
+            out.append(c)
+            # a chain of minor places after it (街道, 村, 开发区 ...)
+            pos = m.end()
+            prefix = written
+            while pos < len(text):
+                mm = (self.minor_direct.match(text, pos) if short and pos == m.end() else None) or self.minor.match(text, pos)
+                if not mm:
+                    break
+                if mm.re is self.minor_direct:
+                    name = prefix + mm.group()
+                    start = m.start()
+                else:
+                    name = mm.group()
+                    start = mm.start()
+                if self.gaz.regex.match(name):
+                    break  # the next gazetteer place, found by the outer loop
+                out.append(Cand(start, mm.end(), "Place", name, "place"))
+                pos = mm.end()
+                prefix = name
+        return doc

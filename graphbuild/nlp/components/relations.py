@@ -1,0 +1,358 @@
+"""Relations between the entities of one article, each with its sentence.
+
+Every relation type's rules live in one function here (``_works_at``,
+``_awarded`` …), driven by the cue words in ``patterns/relations.json``; the
+schema module decides which head and tail types are allowed, so nothing
+outside the allowed pairs is emitted.
+
+>>> from graphbuild.nlp.pipeline import load
+>>> doc = load()("山东省委常委、省总工会主席徐海荣提出。")
+>>> sorted((r.head, r.type, r.tail, r.title) for r in relations(doc) if r.type == "WORKS_AT")
+[('徐海荣', 'WORKS_AT', '山东省委', '常委'), ('徐海荣', 'WORKS_AT', '山东省总工会', '主席')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from itertools import combinations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graphbuild.nlp.components.resolver import PART_OF
+from graphbuild.nlp.gazetteer import gazetteer
+from graphbuild.schema import BODIES, allowed
+
+RELATIONS = "gb_relations"
+_SENT = re.compile(r"[^。！？!?；\n]+[。！？!?；]?")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+@dataclass(frozen=True)
+class Relation:
+    head: str
+    type: str
+    tail: str
+    start: int  # sentence span in the doc
+    end: int
+    title: str | None = None
+    year: int | None = None
+
+
+def cues() -> dict[str, list[str]]:
+    return json.loads(resources.files("graphbuild.nlp").joinpath("patterns/relations.json").read_text("utf-8"))
+
+
+def _alt(words: list[str]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
+@Language.factory("gb_relations")
+def make_relations(nlp: Language, name: str) -> RelationExtractor:
+    return RelationExtractor()
+
+
+def relations(doc: Doc) -> list[Relation]:
+    return doc.user_data.get(RELATIONS, [])
+
+
+class RelationExtractor:
+    def __init__(self) -> None:
+        c = cues()
+        self.org_verbs = _alt(c["organize_verbs"])
+        self.partner = _alt(c["partner_cues"])
+        self.participate = _alt(c["participate_verbs"])
+        self.award_verbs = _alt(c["award_verbs"])
+        self.target = c["target_cues"]
+        self.located = _alt(c["located_verbs"])
+        self.titles = c["title_words"]
+        self.gaz = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans = list(doc.spans.get("entities", []))
+        out: dict[tuple, Relation] = {}
+        self._subject: Span | None = None
+
+        def add(head: Span | str, rel: str, tail: Span | str, sent: tuple[int, int], head_label: str | None = None, tail_label: str | None = None, **props: object) -> None:
+            hl = head.label_ if isinstance(head, Span) else head_label
+            tl = tail.label_ if isinstance(tail, Span) else tail_label
+            h = head.id_ if isinstance(head, Span) else head
+            t = tail.id_ if isinstance(tail, Span) else tail
+            if h == t or not hl or not tl or not allowed(rel, hl, tl):
+                return
+            if rel == "PARTNERS_WITH" and h > t:
+                h, t = t, h
+            key = (h, rel, t)
+            if key not in out:
+                out[key] = Relation(h, rel, t, sent[0], sent[1], props.get("title"), props.get("year"))  # type: ignore[arg-type]
+
+        for m in _SENT.finditer(text):
+            s, e = m.start(), m.end()
+            if not m.group().strip():
+                continue
+            ents = [sp for sp in spans if s <= sp.start_char and sp.end_char <= e]
+            if not ents:
+                continue
+            sent = (s, e)
+            self._works_at(text, ents, sent, add)
+            self._awarded(text, ents, sent, add)
+            self._located_in(text, ents, sent, add)
+            self._part_of(text, ents, sent, add)
+            self._organizes(text, ents, sent, add)
+            self._participates(text, ents, sent, add)
+            self._mentors(text, ents, sent, add)
+            self._targets(text, ents, sent, add)
+        self._places_part_of(doc, spans, add)
+        for child, parent, cs, ce in doc.user_data.get(PART_OF, []):
+            sm = next((m for m in _SENT.finditer(text) if m.start() <= cs < m.end()), None)
+            if sm:
+                add(child, "PART_OF", parent, (sm.start(), sm.end()), head_label=_label_of(spans, child), tail_label=_label_of(spans, parent))
+        doc.user_data[RELATIONS] = list(out.values())
+        return doc
+
+    # -- WORKS_AT: 省委常委、省总工会主席徐海荣; A公司工人、高级技师洪家光 ------------
+    def _works_at(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        persons = [e for e in ents if e.label_ == "Person"]
+        bodies = [e for e in ents if e.label_ in BODIES]
+        for p in persons:
+            pos = p.start_char
+            hops = 0
+            while hops < 3:
+                body = max((b for b in bodies if b.end_char <= pos and pos - b.end_char <= 12), key=lambda b: b.end_char, default=None)
+                if body is None:
+                    break
+                gap = text[body.end_char : pos]
+                title = gap.strip("、，的 ")
+                if re.search(r"[，。；：“”（）]", gap) or any(sp.label_ in ("Person", "Union", "Enterprise", "Organization") and body.end_char < sp.start_char < pos for sp in ents):
+                    break
+                if title and not any(title.endswith(t) for t in self.titles) and len(title) > 6:
+                    break
+                add(p, "WORKS_AT", body, sent, title=title or None)
+                # an appositive chain: A常委、B主席徐海荣
+                if text[body.start_char - 1 : body.start_char] == "、":
+                    pos = body.start_char - 1
+                    hops += 1
+                    continue
+                break
+
+    # -- AWARDED: 全国劳模邹彬; 荣获全国五一劳动奖章 --------------------------------
+    def _awarded(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        awards = [e for e in ents if e.label_ == "Award"]
+        if not awards:
+            return
+        holders = [e for e in ents if e.label_ in BODIES | {"Person"}]
+        year_m = _YEAR.search(text, sent[0], sent[1])
+        year = int(year_m.group(1)) if year_m else None
+        for a in awards:
+            # prefix form: 大国工匠高兴亮, 全国五一劳动奖章获得者陈金伟
+            nxt = next((h for h in holders if h.label_ == "Person" and 0 <= h.start_char - a.end_char <= 4), None)
+            if nxt is not None and re.fullmatch(r"(获得者|称号获得者|、)?", text[a.end_char : nxt.start_char]):
+                add(nxt, "AWARDED", a, sent, year=year)
+                continue
+            # verb form: holder … 荣获 … award
+            for vm in self.award_verbs.finditer(text, sent[0], a.start_char):
+                if a.start_char - vm.end() > 30:
+                    continue
+                before = [h for h in holders if h.end_char <= vm.start()]
+                if before:
+                    add(before[-1], "AWARDED", a, sent, year=year)
+                break
+
+    # -- LOCATED_IN: bodies named after places; 在X举办 --------------------------
+    def _located_in(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        places = [e for e in ents if e.label_ == "Place"]
+        for b in ents:
+            if b.label_ not in ("Union", "Organization"):
+                continue
+            inner = [p for p in places if b.start_char <= p.start_char and p.end_char <= b.end_char]
+            chain = []
+            pos = b.start_char
+            for p in sorted(inner, key=lambda p: p.start_char):
+                if p.start_char == pos:
+                    chain.append(p)
+                    pos = p.end_char
+            if chain:
+                add(b, "LOCATED_IN", chain[-1], sent)
+            elif b.id_ != text[b.start_char : b.end_char]:
+                # canonical name got its place from the article (市总工会 → 淄博市总工会)
+                pm = self.gaz.regex.match(b.id_)
+                prefix = None
+                while pm:
+                    prefix = pm.group()
+                    pm = self.gaz.regex.match(b.id_, pm.end())
+                if prefix:
+                    add(b, "LOCATED_IN", self.gaz.canonical(prefix), sent, tail_label="Place")
+        # 在X召开 / 在X举办: events and the bodies holding them
+        for vm in self.located.finditer(text, sent[0], sent[1]):
+            zai = text.rfind("在", sent[0], vm.start())
+            if zai < 0 or vm.start() - zai > 25:
+                continue
+            where = [p for p in places if zai < p.start_char and p.end_char <= vm.start()]
+            if not where:
+                continue
+            for ev in ents:
+                if ev.label_ == "Event":
+                    add(ev, "LOCATED_IN", where[-1], sent)
+
+    # -- PART_OF: 中铝集团旗下沈阳铝镁设计研究院; X公司工会 -----------------------
+    def _part_of(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        bodies = [e for e in ents if e.label_ in BODIES]
+        for a, b in zip(bodies, bodies[1:]):
+            gap = text[a.end_char : b.start_char]
+            if gap in ("旗下", "下属", "所属", "直属", "的"):
+                add(b, "PART_OF", a, sent)
+        for u in bodies:
+            if u.label_ != "Union" or not u.id_.endswith("工会") or u.id_.endswith("总工会"):
+                continue
+            owner = u.id_[:-2]
+            if owner.endswith(("公司", "集团", "厂", "矿", "银行", "院", "项目", "中心", "大学", "学院", "局", "电厂")):
+                add(u, "PART_OF", owner, sent, tail_label="Enterprise" if owner.endswith(("公司", "集团", "厂", "矿", "银行", "项目", "电厂")) else "Organization")
+
+    # -- ORGANIZES and PARTNERS_WITH: 由A、B主办; A联合B开展; 该公司推出 -----------
+    def _organizes(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        acts = [e for e in ents if e.label_ in ("Program", "Event")]
+        bodies = [e for e in ents if e.label_ in BODIES]
+        verbs = list(self.org_verbs.finditer(text, sent[0], sent[1]))
+        subjects: list[Span] = []
+        if bodies and verbs:
+            v0 = verbs[0]
+            you = text.rfind("由", sent[0], v0.start())
+            if you >= 0:  # 由A、B、C主办
+                subjects = [b for b in bodies if you < b.start_char and b.end_char <= v0.start()]
+            else:
+                before = [b for b in bodies if b.end_char <= v0.start()]
+                if before:
+                    # the coordinated subject: bodies joined by 、 和 与 联合 携手
+                    group = [before[-1]]
+                    for b in reversed(before[:-1]):
+                        gap = text[b.end_char : group[0].start_char]
+                        if re.fullmatch(r"[、和与及同]|联合|携手|会同|共同|联手|、?以及", gap):
+                            group.insert(0, b)
+                        else:
+                            break
+                    subjects = group
+                    after_v = [b for b in bodies if b.start_char >= v0.end() and b.start_char - v0.end() <= 2]
+                    if text[v0.start() : v0.end()] in ("联合", "携手") and after_v:
+                        subjects += after_v
+        if subjects:
+            self._subject = subjects[0]
+        elif acts and verbs and self._subject is not None and not any(b.end_char <= verbs[0].start() for b in bodies):
+            subjects = [self._subject]  # subject carried from the sentence before
+        # partners: coordinated subjects, and A与B联合/携手/合作
+        if len(subjects) > 1:
+            for a, b in combinations(subjects, 2):
+                add(a, "PARTNERS_WITH", b, sent)
+        for pm in self.partner.finditer(text, sent[0], sent[1]):
+            left = [b for b in bodies if b.end_char <= pm.start() and pm.start() - b.end_char <= 20]
+            right = [b for b in bodies if b.start_char >= pm.end() and b.start_char - pm.end() <= 12]
+            if left and right:
+                add(left[-1], "PARTNERS_WITH", right[0], sent)
+                for r in right[1:]:
+                    if text[right[0].end_char : r.start_char] in ("、", "和", "与", "及"):
+                        add(left[-1], "PARTNERS_WITH", r, sent)
+        if not subjects or not acts or not verbs:
+            return
+        first_v = verbs[0].start()
+        for act in acts:
+            # the activity follows a verb, or the verb follows it in a 由…主办 clause
+            if act.start_char >= first_v or text.rfind("由", sent[0], first_v) >= act.end_char:
+                for sub in subjects:
+                    add(sub, "ORGANIZES", act, sent)
+
+    # -- PARTICIPATES_IN: 参加 / 参与 -------------------------------------------
+    def _participates(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        acts = [e for e in ents if e.label_ in ("Program", "Event")]
+        if not acts:
+            return
+        holders = [e for e in ents if e.label_ in BODIES | {"Person"}]
+        for vm in self.participate.finditer(text, sent[0], sent[1]):
+            who = [h for h in holders if h.end_char <= vm.start() and vm.start() - h.end_char <= 10]
+            what = [a for a in acts if a.start_char >= vm.end() and a.start_char - vm.end() <= 25]
+            if not what:
+                what = [a for a in acts if a.end_char <= vm.start() and vm.start() - a.end_char <= 6 and text.find("的", a.end_char, vm.start()) < 0]
+                who = [h for h in holders if h.start_char >= vm.end() and h.start_char - vm.end() <= 12] if what else []
+            for w in who[-1:] + [h for h in who[:-1] if text[h.end_char : who[-1].start_char] in ("、", "和", "与")]:
+                for a in what[:1]:
+                    add(w, "PARTICIPATES_IN", a, sent)
+
+    # -- MENTORS: 拜A为师; 师傅A; A带徒B ------------------------------------------
+    def _mentors(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        persons = [e for e in ents if e.label_ == "Person"]
+        if len(persons) < 2:
+            return
+        for a, b in zip(persons, persons[1:]):
+            gap = text[a.end_char : b.start_char]
+            if re.search(r"拜$|拜师$", gap) and text.startswith("为师", b.end_char):
+                add(b, "MENTORS", a, sent)
+            elif re.search(r"(带徒|收徒|的徒弟|徒弟)$", gap):
+                add(a, "MENTORS", b, sent)
+            elif re.search(r"(的师傅|师傅是|拜师)$", gap):
+                add(b, "MENTORS", a, sent)
+            elif re.fullmatch(r"和|与", gap) and re.match(r"(这对|两位)?师徒", text[b.end_char : b.end_char + 4]):
+                add(a, "MENTORS", b, sent)
+        sent_text = text[sent[0] : sent[1]]
+        if "师傅" in sent_text and ("拜师" in sent_text or "徒" in sent_text):
+            m = re.search(r"师傅[^，。]{0,20}?——", sent_text)
+            if m:
+                master = next((p for p in persons if p.start_char > sent[0] + m.end()), None)
+                subject = next((p for p in persons if p.end_char <= sent[0] + m.start()), None)
+                if master is not None and subject is not None:
+                    add(master, "MENTORS", subject, sent)
+
+    # -- TARGETS: 面向/针对/为 + group ---------------------------------------------
+    def _targets(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        acts = [e for e in ents if e.label_ in ("Program", "Event")]
+        groups = [e for e in ents if e.label_ == "Group"]
+        if not acts or not groups:
+            return
+        for g in groups:
+            inside = [a for a in acts if a.start_char <= g.start_char and g.end_char <= a.end_char]
+            if inside:
+                for a in inside:
+                    add(a, "TARGETS", g, sent)
+                continue
+            before = text[max(sent[0], g.start_char - 6) : g.start_char]
+            if not any(c in before for c in self.target) and not re.search(r"(广大|全市|全省|全区|全县|\d+名|\d+万名)$", before):
+                continue
+            # nearest activity in the sentence
+            best = min(acts, key=lambda a: abs(a.start_char - g.start_char))
+            add(best, "TARGETS", g, sent)
+
+    # -- PART_OF between places, from the administrative map --------------------
+    def _places_part_of(self, doc: Doc, spans: list[Span], add) -> None:  # noqa: ANN001
+        text = doc.text
+        places: dict[str, Span] = {}
+        for sp in spans:
+            if sp.label_ == "Place":
+                places.setdefault(sp.id_, sp)
+        names = list(places)
+        for name, sp in places.items():
+            d = self.gaz.division(name, names)
+            sm = next((m for m in _SENT.finditer(text) if m.start() <= sp.start_char < m.end()), None)
+            sent = (sm.start(), sm.end()) if sm else (sp.start_char, sp.end_char)
+            if d is None:
+                # a minor place (街道, 村, 园区) sits in the place written before it
+                prev = [p for p in spans if p.label_ == "Place" and p.end_char == sp.start_char]
+                if prev:
+                    add(sp, "PART_OF", prev[0], sent)
+                continue
+            parent = d.parent
+            while parent:
+                pname = self.gaz.by_code[parent].name
+                if pname in places:
+                    add(sp, "PART_OF", places[pname], sent)
+                    break
+                parent = self.gaz.by_code[parent].parent
+
+
+def _label_of(spans: list[Span], name: str) -> str | None:
+    for sp in spans:
+        if sp.id_ == name:
+            return sp.label_
+    if name.endswith(("公司", "集团", "厂", "矿", "银行", "项目", "电厂")):
+        return "Enterprise"
+    return None

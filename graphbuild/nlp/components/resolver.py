@@ -1,0 +1,196 @@
+"""Entity resolution inside one article: overlaps, canonical names, aliases.
+
+- bare 市总工会 / 县人社局 / 省总 take the article's place of that level
+  (the nearest one named before, else after);
+- bodies below province level drop a leading province (吉林省白山市总工会 →
+  白山市总工会), short place names in a chain are expanded (杭州临平区 →
+  杭州市临平区);
+- ``（以下简称X）`` makes X an alias, and X's later mentions point to the entity;
+- places inside enterprise, program, event and award names are not entities.
+
+The result is ``doc.spans["entities"]`` (span ``id_`` = canonical name),
+``doc.ents`` (the outermost, non-overlapping ones) and
+``doc.user_data["gb_entities"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.gazetteer import gazetteer
+from graphbuild.schema import BODIES
+
+ENTITIES = "gb_entities"
+PART_OF = "gb_part_of"
+_SHORTNAME = re.compile(r"^[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
+_LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
+_DROP_NESTED = {
+    "Place": {"Enterprise", "Program", "Event", "Award", "Person", "Group"},
+    "Person": BODIES | {"Program", "Event", "Award", "Place"},
+    "Group": BODIES | {"Award", "Place"},
+    "Award": BODIES,
+}
+
+
+@dataclass
+class Entity:
+    name: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@Language.factory("gb_resolver")
+def make_resolver(nlp: Language, name: str) -> Resolver:
+    return Resolver()
+
+
+class Resolver:
+    def __init__(self) -> None:
+        self.gaz = gazetteer()
+
+    # -- places of the article, for bare 市总 and 县人社局 ------------------
+    def _article_places(self, cs: list[Cand]) -> list[tuple[int, str, str]]:
+        out = []
+        for c in cs:
+            if c.label != "Place":
+                continue
+            d = self.gaz.division(c.name)
+            if d is None:
+                continue
+            out.append((c.start, c.name, d.level))
+        out.sort()
+        return out
+
+    def _place_for(self, level_char: str, pos: int, places: list[tuple[int, str, str]]) -> str | None:
+        level = _LEVEL_CHAR[level_char]
+
+        def fits(name: str, lv: str) -> bool:
+            if level_char == "市":
+                return name.endswith("市") and lv in ("city", "county", "province") and not (lv == "province" and False)
+            if level_char == "省":
+                return lv == "province" and not name.endswith("市")
+            return lv == level and name.endswith(level_char)
+
+        before = [p for p in places if p[0] < pos and fits(p[1], p[2])]
+        if before:
+            return before[-1][1]
+        after = [p for p in places if p[0] >= pos and fits(p[1], p[2])]
+        return after[0][1] if after else None
+
+    def _canonical_body(self, c: Cand, places: list[tuple[int, str, str]], text: str) -> None:
+        name = c.name
+        written = text[c.start : c.end]
+        m = re.match(r"^(省|市|区|县)", name)
+        if m and not self.gaz.regex.match(name):
+            place = self._place_for(m.group(1), c.start, places)
+            if place:
+                name = place + name[1:] if place.endswith(m.group(1)) else place + name
+        # a chain of places at the front: expand short forms, drop the province
+        chain = []
+        pos = 0
+        while True:
+            pm = self.gaz.regex.match(name, pos)
+            if not pm:
+                break
+            chain.append(pm.group())
+            pos = pm.end()
+        if chain and c.label in ("Union", "Organization"):
+            full = [self.gaz.canonical(p) if len(chain) > 1 else p for p in chain]
+            rest = name[pos:]
+            if len(full) > 1 and self.gaz.level(full[0]) == "province" and self.gaz.level(full[1]) != "province":
+                full = full[1:]
+            name = "".join(full) + rest
+        if name != c.name:
+            c.aliases.add(c.name)
+        if written != name:
+            c.aliases.add(written)
+        c.name = name
+
+    # -- overlaps -----------------------------------------------------------
+    @staticmethod
+    def _select(cs: list[Cand]) -> list[Cand]:
+        cs = sorted(cs, key=lambda c: (c.start, -(c.end - c.start), -c.prio))
+        best: dict[tuple[int, int], Cand] = {}
+        for c in cs:
+            key = (c.start, c.end)
+            if key not in best or c.prio > best[key].prio:
+                best[key] = c
+        cs = sorted(best.values(), key=lambda c: (c.start, -(c.end - c.start), -c.prio))
+        kept: list[Cand] = []
+        for c in cs:
+            drop = False
+            for k in kept:
+                if k.end <= c.start or c.end <= k.start:
+                    continue
+                inside = k.start <= c.start and c.end <= k.end
+                if inside:
+                    same_family = c.label == k.label or (c.label in BODIES and k.label in BODIES)
+                    if same_family or k.label in _DROP_NESTED.get(c.label, set()) or k.label in ("Program", "Event") and c.label in ("Program", "Event"):
+                        drop = True
+                        break
+                else:  # crossing: the stronger, then the longer, wins
+                    if (k.prio, k.end - k.start) >= (c.prio, c.end - c.start):
+                        drop = True
+                        break
+            if not drop:
+                kept.append(c)
+        return kept
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        cs = cands(doc)
+        places = self._article_places(cs)
+        for c in cs:
+            if c.label in BODIES:
+                self._canonical_body(c, places, text)
+        kept = self._select(cs)
+        # （以下简称X）: X becomes an alias and its mentions point to the entity
+        short_of: dict[str, Cand] = {}
+        for c in kept:
+            m = _SHORTNAME.match(text, c.end)
+            if m:
+                short_of[m.group(1)] = c
+                c.aliases.add(m.group(1))
+        if short_of:
+            covered = [(c.start, c.end) for c in kept]
+            rx = re.compile("|".join(map(re.escape, sorted(short_of, key=len, reverse=True))))
+            for m in rx.finditer(text):
+                if any(s <= m.start() < e for s, e in covered):
+                    continue
+                owner = short_of[m.group()]
+                kept.append(Cand(m.start(), m.end(), owner.label, owner.name, owner.src))
+            for c in kept:
+                if c.name in short_of and c is not short_of[c.name]:
+                    c.aliases.add(c.name)
+                    c.name, c.label = short_of[c.name].name, short_of[c.name].label
+        entities: dict[tuple[str, str], Entity] = {}
+        part_of: list[tuple[str, str, int, int]] = []
+        for c in sorted(kept, key=lambda c: c.start):
+            ent = entities.setdefault((c.label, c.name), Entity(c.name, c.label))
+            ent.aliases |= {a for a in c.aliases if a and a != c.name}
+            ent.mentions.append((c.start, c.end))
+            for parent in c.parts:
+                part_of.append((c.name, parent, c.start, c.end))
+        doc.user_data[ENTITIES] = list(entities.values())
+        doc.user_data[PART_OF] = part_of
+        spans: list[Span] = []
+        for c in sorted(kept, key=lambda c: (c.start, -(c.end - c.start))):
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is None:
+                continue
+            span.id_ = c.name
+            spans.append(span)
+        doc.spans["entities"] = spans
+        outer: list[Span] = []
+        for span in spans:
+            if outer and span.start < outer[-1].end:
+                continue
+            outer.append(span)
+        doc.ents = outer
+        return doc

