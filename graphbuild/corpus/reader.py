@@ -61,7 +61,9 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path]:
 
 
 def _hidden(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts)
+    """Hidden files, and ``gold/`` folders: annotations are not inputs."""
+    parts = f.relative_to(root).parts
+    return any(part.startswith(".") for part in parts) or "gold" in parts[:-1]
 
 
 def decode(data: bytes, path: str | Path) -> str:

@@ -42,21 +42,40 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def build(*, segmenter: str = "char", pkuseg_model: str | None = None) -> Language:
-    """A fresh pipeline from config.cfg; ``segmenter="pkuseg"`` needs the model path."""
+def build(*, segmenter: str = "char", pkuseg_model: str | Path | None = None) -> Language:
+    """A fresh pipeline from config.cfg; ``segmenter="pkuseg"`` uses the cached
+    pkuseg model (``graphbuild fetch-pkuseg``) with our lexicon as user dictionary."""
     cfg = Config().from_str(config_text())
     cfg["nlp"]["tokenizer"]["segmenter"] = segmenter
     nlp = spacy.util.load_model_from_config(cfg, auto_fill=True)
     if segmenter == "pkuseg":
-        from graphbuild.nlp.pkuseg import user_dict
-
-        nlp.tokenizer.initialize(pkuseg_model=pkuseg_model, pkuseg_user_dict=user_dict())
+        _init_pkuseg(nlp, pkuseg_model)
     return nlp
 
 
+def _init_pkuseg(nlp: Language, pkuseg_model: str | Path | None) -> None:
+    from graphbuild.errors import Errors, GraphbuildError
+    from graphbuild.nlp.pkuseg import has_model, model_dir, user_dict
+
+    path = Path(pkuseg_model) if pkuseg_model else model_dir()
+    if not has_model(path):
+        raise GraphbuildError(Errors.E017, path=path)
+    nlp.tokenizer.initialize(pkuseg_model=str(path), pkuseg_user_dict=user_dict())
+
+
+def save(nlp: Language, path: str | Path) -> Path:
+    """Save the pipeline without the pkuseg model (it stays in the cache)."""
+    path = Path(path)
+    nlp.to_disk(path, exclude=["tokenizer"])
+    return path
+
+
 @lru_cache(maxsize=2)
-def load(path: str | None = None) -> Language:
+def load(path: str | None = None, *, pkuseg_model: str | None = None) -> Language:
     """The pipeline: from a saved directory, else built from the package config."""
-    if path:
-        return spacy.load(path)
-    return build()
+    if not path:
+        return build()
+    nlp = spacy.load(path, exclude=["tokenizer"])
+    if nlp.tokenizer.segmenter == "pkuseg":
+        _init_pkuseg(nlp, pkuseg_model)
+    return nlp

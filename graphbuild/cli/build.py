@@ -1,0 +1,108 @@
+"""``graphbuild build PATH... --out build/``: extract (cached), resolve, export,
+load the embedded store, write the views."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import typer
+
+from graphbuild.cli.common import friendly, report_problems
+from graphbuild.cli.extract import extract_records
+from graphbuild.corpus.reader import Problem
+from graphbuild.graph.build import build_graph, summary
+from graphbuild.graph.gexf import write_gexf
+from graphbuild.graph.graphml import write_graphml
+from graphbuild.graph.neo4j_csv import write_neo4j_csv
+from graphbuild.graph.node_link import write_node_link
+from graphbuild.graph.store_graph import GRAPH_FILE
+from graphbuild.io import atomic_open, atomic_write_text
+
+
+@dataclass
+class BuildResult:
+    graph: nx.MultiDiGraph
+    out: Path
+    problems: list[Problem] = field(default_factory=list)
+    cache_hits: int = 0
+    extracted: int = 0
+    files: list[Path] = field(default_factory=list)
+    store_counts: dict[str, int] | None = None
+
+    def summary(self) -> dict[str, Any]:
+        return {**summary(self.graph), "articles_extracted": self.extracted, "articles_cached": self.cache_hits, "problems": len(self.problems), "store": self.store_counts}
+
+
+def write_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) -> list[Path]:
+    files = [out / GRAPH_FILE, out / "graph.graphml", out / "graph.gexf", out / "extractions.jsonl"]
+    write_node_link(g, files[0])
+    write_graphml(g, files[1])
+    write_gexf(g, files[2])
+    with atomic_open(files[3]) as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    files += write_neo4j_csv(g, out / "neo4j-import")
+    return files
+
+
+def sync_embedded(g: nx.MultiDiGraph, out: Path) -> dict[str, int]:
+    """Load the graph into the embedded store under ``out/falkordb`` (MERGE,
+    then remove what the graph no longer holds), and stop the server."""
+    from graphbuild.stores.falkordb import FalkorDBStore
+    from graphbuild.stores.loader import counts, load_graph
+
+    with FalkorDBStore.embedded(out / "falkordb") as store:
+        load_graph(g, store)
+        keys = [str(n) for n in g.nodes]
+        store.write("MATCH (n) WHERE NOT n.key IN $keys DETACH DELETE n", {"keys": keys})
+        wanted = {(str(u), d["type"], str(v)) for u, v, d in g.edges(data=True)}
+        for row in store.run("MATCH (a)-[r]->(b) RETURN a.key AS a, type(r) AS t, b.key AS b"):
+            if (row["a"], row["t"], row["b"]) not in wanted:
+                store.write("MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r", dict(row))
+        return counts(store)
+
+
+def build(*, paths: list[str | Path], out: str | Path = "build", workers: int = 1, dask: str | None = None, store: bool = True, views: bool = True, top: int = 300) -> BuildResult:
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    ext = extract_records(paths=paths, workers=workers, dask=dask, cache_dir=out / "cache")
+    g = build_graph(ext.records)
+    result = BuildResult(g, out, ext.problems, ext.cache_hits, ext.extracted)
+    result.files = write_exports(g, out, ext.records)
+    if store:
+        result.store_counts = sync_embedded(g, out)
+    if views:
+        from graphbuild.views.site import write_views
+
+        result.files += write_views(g, out / "views", top=top)
+    atomic_write_text(out / "summary.json", json.dumps(result.summary(), ensure_ascii=False, indent=1))
+    return result
+
+
+@friendly
+def build_cli(
+    paths: list[Path] = typer.Argument(..., help="Files or directories to build the graph from"),
+    out: Path = typer.Option(Path("build"), "--out", "-o", help="Output directory"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes"),
+    dask: str | None = typer.Option(None, "--dask", help="Dask scheduler address, or 'local' for a LocalCluster"),
+    no_store: bool = typer.Option(False, "--no-store", help="Skip loading the embedded store"),
+    no_views: bool = typer.Option(False, "--no-views", help="Skip writing HTML views"),
+    top: int = typer.Option(300, "--top", help="Entities in the overview view"),
+) -> None:
+    """Build the resolved graph: exports, embedded store and views under --out."""
+    result = build(paths=list(paths), out=out, workers=workers, dask=dask, store=not no_store, views=not no_views, top=top)
+    report_problems(result.problems)
+    s = result.summary()
+    typer.echo(f"built {s['nodes']} nodes and {s['edges']} edges from {s['articles_extracted'] + s['articles_cached']} articles ({s['articles_cached']} from cache)")
+    typer.echo(f"  entities: {', '.join(f'{k} {v}' for k, v in sorted(s['node_types'].items()))}")
+    typer.echo(f"  exports:  {out / GRAPH_FILE}, {out / 'graph.graphml'}, {out / 'graph.gexf'}, {out / 'neo4j-import'}/")
+    if result.store_counts:
+        typer.echo(f"  store:    embedded FalkorDB in {out / 'falkordb'} ({result.store_counts['nodes']} nodes, {result.store_counts['relationships']} relationships)")
+    if not no_views:
+        typer.echo(f"  views:    {out / 'views' / 'index.html'}")
+    if result.problems:
+        raise typer.Exit(1)
