@@ -42,6 +42,8 @@ class ActivityFinder:
         self.verbs = tuple(r["program_verbs"])
         self.numbered = re.compile(rf"{_NUMBERED}[\u4e00-\u9fff“”·]{{2,30}}?({_alt(r['event_suffixes'])})")
         self.cup = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}杯[\u4e00-\u9fff”]{{0,12}}?({_alt(r['event_suffixes'])})")
+        # unquoted named contests: 全市职工法律知识竞赛, 湖北省…劳动和技能竞赛
+        self.scoped = re.compile(rf"(全国|全省|全市|全县|全区)[\u4e00-\u9fff]{{2,16}}?({_alt(['职业技能竞赛', '技能竞赛', '知识竞赛', '劳动竞赛', '技能大赛', '职业技能大赛', '劳动和技能竞赛', '擂台赛', '运动会'])})")
         self.book = re.compile(r"《([^《》\n]{2,30})》(第[一二三四五六七八九十\d]+季)?")
 
     def _label(self, name: str) -> str:
@@ -79,6 +81,8 @@ class ActivityFinder:
             if len(inner) < 2 or not (shaped or launched) or len(inner) < 3 and not shaped:
                 continue
             out.append(Cand(s, e, self._label(inner), inner, "activity"))
+        for m in self.scoped.finditer(text):
+            out.append(Cand(m.start(), m.end(), "Event", m.group(), "activity"))
         for rx in (self.numbered, self.cup):
             for m in rx.finditer(text):
                 start = m.start()

@@ -51,6 +51,8 @@ class PersonFinder:
         titles = sorted(rules()["person_titles"], key=len, reverse=True)
         self.title_name = re.compile(rf"(?:{'|'.join(map(re.escape, titles))})([\u4e00-\u9fff]{{2,3}})(?=[，。、说表介告指要强在是对向和与（“：\s])")
         self.gaz = gazetteer()
+        # apprenticeship phrasing names people LAC may cut (王 + 建国)
+        self.context_name = re.compile(r"拜([\u4e00-\u9fff]{2,3}?)为师|(?:师傅|徒弟|师父)(?:是)?([\u4e00-\u9fff]{2,3}?)(?=[，。、说表和与的（\s])")
 
     def _ok(self, text: str, s: int, e: int) -> bool:
         name = text[s:e]
@@ -70,6 +72,11 @@ class PersonFinder:
             if t.tag == "PER" and self._ok(text, t.start, t.end):
                 out.append(Cand(t.start, t.end, "Person", t.text, "person"))
                 seen.add(t.text)
+        for m in self.context_name.finditer(text):
+            g = 1 if m.group(1) else 2
+            if m.group(g) not in seen and self._ok(text, m.start(g), m.end(g)):
+                out.append(Cand(m.start(g), m.end(g), "Person", m.group(g), "person"))
+                seen.add(m.group(g))
         for m in self.title_name.finditer(text):
             name = m.group(1)
             if name in seen or not self._ok(text, m.start(1), m.end(1)):

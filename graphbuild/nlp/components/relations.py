@@ -200,7 +200,7 @@ class RelationExtractor:
 
     # -- PART_OF: 中铝集团旗下沈阳铝镁设计研究院; X公司工会 -----------------------
     def _part_of(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
-        bodies = [e for e in ents if e.label_ in BODIES]
+        bodies = sorted((e for e in ents if e.label_ in BODIES), key=lambda e: (e.start_char, e.end_char))
         for a, b in zip(bodies, bodies[1:]):
             gap = text[a.end_char : b.start_char]
             if gap in ("旗下", "下属", "所属", "直属", "的"):

@@ -27,7 +27,7 @@ from graphbuild.schema import BODIES
 
 ENTITIES = "gb_entities"
 PART_OF = "gb_part_of"
-_SHORTNAME = re.compile(r"^[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
+_SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 _DROP_NESTED = {
     "Place": {"Enterprise", "Program", "Event", "Award", "Person", "Group"},
@@ -130,6 +130,8 @@ class Resolver:
                     continue
                 inside = k.start <= c.start and c.end <= k.end
                 if inside:
+                    if k.label == "Union" and c.label in BODIES and c.start == k.start and re.fullmatch(r"工会(委员会)?", k.name[len(c.name):] if k.name.startswith(c.name) else "-"):
+                        continue  # the enterprise of an enterprise union is an entity too
                     same_family = c.label == k.label or (c.label in BODIES and k.label in BODIES)
                     if same_family or k.label in _DROP_NESTED.get(c.label, set()) or k.label in ("Program", "Event") and c.label in ("Program", "Event"):
                         drop = True

@@ -1,0 +1,107 @@
+"""The entity components, each on sentences of the genre (not seed text)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from graphbuild.nlp.candidates import cands
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    return {(s.id_, s.label_) for s in doc.spans["entities"]}
+
+
+def test_pipeline_is_built_from_registered_factories_and_round_trips(tmp_path, nlp):
+    from graphbuild.nlp.pipeline import load, save
+
+    assert nlp.pipe_names == ["gb_lac", "gb_places", "gb_lexicon", "gb_bodies", "gb_activities", "gb_persons", "gb_resolver", "gb_relations"]
+    save(nlp, tmp_path / "p")
+    again = load(str(tmp_path / "p"))
+    assert again.pipe_names == nlp.pipe_names
+    doc = again("福州市总工会开展“园区枫桥”机制。")
+    assert ("福州市总工会", "Union") in {(e.id_, e.label_) for e in doc.ents}
+
+
+def test_places_with_suffix_and_short_forms(nlp):
+    found = ents(nlp, "近日，在贵州省黔东南州黎平县龙形街道，绣娘们在讨论刺绣。淄博出台政策。")
+    assert {("贵州省", "Place"), ("黎平县", "Place"), ("龙形街道", "Place"), ("淄博市", "Place")} <= found
+
+
+def test_place_short_form_only_where_not_an_ordinary_word():
+    p = spacy.blank("zh")
+    p.add_pipe("gb_places")
+    names = {c.name for c in cands(p("和平发展，中山装，朝阳产业"))}
+    assert not names & {"和平区", "中山市", "朝阳市", "朝阳区"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("大连市总吸纳人才组成智库。", "大连市总工会"),
+        ("记者从全总获悉，工作取得进展。", "中华全国总工会"),
+        ("浙江省杭州市临平区总工会深入推进专项行动。", "杭州市临平区总工会"),
+        ("吉林省白山市总工会发放贷款。", "白山市总工会"),
+        ("中国农林水利气象工会举办竞赛。", "中国农林水利气象工会"),
+        ("蚌埠市道路货物运输行业工会联合会成立。", "蚌埠市道路货物运输行业工会联合会"),
+    ],
+)
+def test_unions(nlp, text, expected):
+    assert (expected, "Union") in ents(nlp, text)
+
+
+def test_bare_city_union_takes_the_city_of_the_article(nlp):
+    found = ents(nlp, "宁波市总工会召开会议。会上，市总工会提出三项措施，市总将加大投入。")
+    assert ("宁波市总工会", "Union") in found
+    assert not any(name in ("市总工会", "市总") for name, _ in found)
+
+
+def test_bare_county_bureau_takes_the_county(nlp):
+    found = ents(nlp, "肥西县总工会与县人社局联合开展竞赛。")
+    assert ("肥西县人社局", "Organization") in found
+
+
+def test_region_union_system_is_the_provincial_federation(nlp):
+    assert ("湖南省总工会", "Union") in ents(nlp, "湖南工会建成户外劳动者服务站超4000个。")
+
+
+def test_enterprises_organizations_and_splitting(nlp):
+    found = ents(nlp, "北京环卫集团北京城市机扫服务有限公司团委书记温莹莹发言。来宾市中级人民法院参加。")
+    assert {("北京环卫集团", "Enterprise"), ("北京城市机扫服务有限公司", "Enterprise"), ("来宾市中级人民法院", "Organization")} <= found
+
+
+def test_shortname_alias(nlp):
+    doc = nlp("陕西煤业化工集团有限责任公司（以下简称“陕煤集团”）推行制度。陕煤集团年均开展认定。")
+    [ent] = [e for e in doc.user_data["gb_entities"] if e.label == "Enterprise"]
+    assert ent.name == "陕西煤业化工集团有限责任公司" and "陕煤集团" in ent.aliases and len(ent.mentions) == 3
+
+
+def test_awards_from_lexicon_and_shape(nlp):
+    found = ents(nlp, "他先后获得全国劳模、辽宁省劳模、齐鲁工匠和全国五一劳动奖章等荣誉。")
+    assert {("全国劳动模范", "Award"), ("辽宁省劳动模范", "Award"), ("齐鲁工匠", "Award"), ("全国五一劳动奖章", "Award")} <= found
+
+
+def test_groups(nlp):
+    found = ents(nlp, "活动面向新就业形态劳动者、农民工和货车司机。")
+    assert {("新就业形态劳动者", "Group"), ("农民工", "Group"), ("货车司机", "Group")} <= found
+
+
+def test_programs_events_and_slogans(nlp):
+    found = ents(nlp, "市总工会开展“暖心驿站”服务，推出“618”调解工作法，这些措施“盘活”了资源。第三届全国快递职业技能竞赛在杭州举办。")
+    names = {n for n, _ in found}
+    assert ("“暖心驿站”服务", "Program") in found and ("“618”调解工作法", "Program") in found
+    assert ("第三届全国快递职业技能竞赛", "Event") in found
+    assert "盘活" not in names
+
+
+def test_persons_skip_bylines_and_anonymized_names(nlp):
+    found = ents(nlp, "本报讯（记者王小明 通讯员李大华）张建国师傅说，韦某（化名）已获赔偿。省总工会主席刘德胜表示支持。")
+    names = {n for n, t in found if t == "Person"}
+    assert "刘德胜" in names
+    assert not names & {"王小明", "李大华", "韦某"}
+
+
+def test_places_inside_enterprise_names_are_not_entities(nlp):
+    found = ents(nlp, "陕西煤业化工集团有限责任公司发布通知。")
+    assert ("陕西省", "Place") not in found

@@ -1,0 +1,71 @@
+"""Normalization keeps a map back to the original offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphbuild.corpus.articles import articles_from_text
+from graphbuild.corpus.normalize import normalize
+from graphbuild.corpus.segment import split_articles
+
+chinese = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
+pieces = st.one_of(
+    st.text(chinese, min_size=1, max_size=30),
+    st.sampled_from([",", "(", ")", ":", ";", "!", "?", "\n\n", "\n", " ", "“", "”", "。", "，", "１２", "ＡＢ", "…", "①", "\r\n", "\u3000", "會議", "總工會"]),
+    st.text(max_size=5),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(pieces, max_size=40).map("".join), st.data())
+def test_every_normalized_span_maps_back_to_its_original_substring(text, data):
+    t = normalize(text)
+    assert len(t.starts) == len(t.text) == len(t.ends)
+    if not t.text:
+        return
+    s = data.draw(st.integers(0, len(t.text) - 1))
+    e = data.draw(st.integers(s + 1, len(t.text)))
+    os_, oe = t.original_span(s, e)
+    assert 0 <= os_ < oe <= len(text)
+    # every normalized char comes from inside the original span, in order
+    for i in range(s, e):
+        assert os_ <= t.starts[i] < t.ends[i] <= oe
+    assert list(t.starts) == sorted(t.starts)
+
+
+def test_ascii_punctuation_becomes_full_width_next_to_chinese():
+    assert normalize("会议,(山东)说:好!").text == "会议，（山东）说：好！"
+    assert normalize("9:20 and 1,000").text == "9:20 and 1,000"
+
+
+def test_traditional_becomes_simplified_char_for_char():
+    t = normalize("山東省總工會")
+    assert t.text == "山东省总工会" and t.original_span(3, 6) == (3, 6)
+
+
+def test_layout_break_inside_a_sentence_is_repaired():
+    page = "会议召开了。\n\n淄博市人大常委会副主任、市总工会主\n\n席王义朴说,市总按照要求推进工作,取得了很多很多的成效。"
+    t = normalize(page)
+    i = t.text.index("主席王义朴")
+    assert t.original_text(i, i + 5) == "主\n\n席王义朴"
+
+
+def test_headlines_are_not_joined_to_the_lead():
+    page = "山东省委常委、省总工会主席徐海荣提出\n\n组织动员广大产业工人建功立业\n\n本报讯(记者田国奎)11月29日,会议召开。"
+    t = normalize(page)
+    assert "提出\n\n组织" in t.text and "立业\n\n本报讯" in t.text
+
+
+def test_page_splits_into_articles_with_titles():
+    page = "标题甲\n\n本报讯 正文甲。\n\n标题乙\n\n副题乙\n\n本报讯 正文乙很长很长很长很长很长很长很长很长很长很长很长很长。"
+    arts = split_articles(normalize(page).text)
+    assert [a.title for a in arts] == ["标题甲", "标题乙 副题乙"]
+
+
+def test_article_offsets_point_into_the_original_file():
+    page = "标题\n\n本报讯(记者张三)山东省总工会开会,很好。"
+    [art] = list(articles_from_text(page))
+    i = art.text.index("山东省总工会")
+    s, e = art.original_span(i, i + 6)
+    assert page[s:e] == "山东省总工会"

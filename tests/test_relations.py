@@ -1,0 +1,71 @@
+"""Relation rules, one type at a time, on sentences of the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.nlp.components.relations import relations
+from graphbuild.schema import allowed
+
+
+def rels(nlp, text: str) -> set[tuple]:
+    return {(r.head, r.type, r.tail) for r in relations(nlp(text))}
+
+
+def test_works_at_appositive_chain_with_titles(nlp):
+    doc = nlp("湖北省人大常委会副主任、省总工会主席刘雪荣表示要扎实推进。")
+    got = {(r.head, r.tail, r.title) for r in relations(doc) if r.type == "WORKS_AT"}
+    assert got == {("刘雪荣", "湖北省人大常委会", "副主任"), ("刘雪荣", "湖北省总工会", "主席")}
+
+
+def test_awarded_prefix_and_verb_forms_with_year(nlp):
+    doc = nlp("大国工匠王振华介绍了经验。2022年，李红梅荣获全国五一劳动奖章。")
+    got = {(r.head, r.tail, r.year) for r in relations(doc) if r.type == "AWARDED"}
+    assert ("王振华", "大国工匠", None) in got and ("李红梅", "全国五一劳动奖章", 2022) in got
+
+
+def test_organizes_with_joint_organizers_gives_partners(nlp):
+    got = rels(nlp, "12月2日，由阜阳市总工会、市司法局、市人社局联合主办的全市职工法律知识竞赛举行。")
+    assert ("阜阳市总工会", "PARTNERS_WITH", "阜阳市司法局") in got or ("阜阳市司法局", "PARTNERS_WITH", "阜阳市总工会") in got
+    assert any(t == "ORGANIZES" and h == "阜阳市总工会" for h, t, _ in got)
+
+
+def test_organizes_subject_before_verb(nlp):
+    got = rels(nlp, "宁波市总工会推出“甬工惠”服务，受到职工欢迎。")
+    assert ("宁波市总工会", "ORGANIZES", "“甬工惠”服务") in got
+
+
+def test_located_in_from_names_and_places_part_of(nlp):
+    got = rels(nlp, "吉林省白山市总工会发放贷款。")
+    assert ("白山市总工会", "LOCATED_IN", "白山市") in got
+    assert ("白山市", "PART_OF", "吉林省") in got
+
+
+def test_part_of_enterprise_union_and_subsidiary(nlp):
+    got = rels(nlp, "中铝集团旗下沈阳铝镁设计研究院有限公司工会搭建平台。")
+    assert ("沈阳铝镁设计研究院有限公司", "PART_OF", "中铝集团") in got
+    assert ("沈阳铝镁设计研究院有限公司工会", "PART_OF", "沈阳铝镁设计研究院有限公司") in got
+
+
+def test_targets(nlp):
+    got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
+    assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got
+
+
+def test_mentors(nlp):
+    got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
+    assert ("王建国", "MENTORS", "张小军") in got
+
+
+def test_participates(nlp):
+    got = rels(nlp, "赵明亮参加第五届全国职工职业技能大赛并获奖。")
+    assert ("赵明亮", "PARTICIPATES_IN", "第五届全国职工职业技能大赛") in got
+
+
+@pytest.mark.parametrize("text", ["山东省委常委、省总工会主席徐海荣提出。", "由宿州市总工会、蚌埠市总工会主办的第一届竞赛举行。"])
+def test_every_relation_respects_the_schema(nlp, text):
+    doc = nlp(text)
+    types = {s.id_: s.label_ for s in doc.spans["entities"]}
+    for r in relations(doc):
+        if r.head in types and r.tail in types:
+            assert allowed(r.type, types[r.head], types[r.tail])
