@@ -54,8 +54,12 @@ class Neo4jStore:
             raise GraphbuildError(Errors.E018, detail=redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, self._secret)) from exc
 
     def write(self, query: str, params: dict[str, Any]) -> None:
-        with self._session() as s:
-            s.execute_write(lambda tx: tx.run(query, params).consume())
+        try:
+            with self._session() as s:
+                s.execute_write(lambda tx: tx.run(query, params).consume())
+        except Exception as exc:  # noqa: BLE001 - every driver error becomes one clear line
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise GraphbuildError(Errors.E013, where=self.uri, detail=redact(detail, self._secret)) from exc
 
     def apply_ddl(self) -> list[str]:
         applied = []
