@@ -100,6 +100,15 @@ def decode(data: bytes, path: str | Path) -> str:
     raise GraphbuildError(Errors.E004, path=path, tried="utf-8, gb18030, big5")
 
 
+def _truncated_utf8(data: bytes) -> str | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8", errors="strict").lstrip("\ufeff") or None
+    return None
+
+
 def _common_share(text: str) -> float:
     """Share of CJK characters among the 3,755 most common (GB2312 level 1)."""
     from graphbuild.corpus.normalize import to_simplified
@@ -161,7 +170,14 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Source | Pr
         data = path.read_bytes()
     except OSError as exc:
         raise GraphbuildError(Errors.E019, path=path, detail=exc.strerror or exc) from exc
-    text = decode(data, path)
+    try:
+        text = decode(data, path)
+    except GraphbuildError:
+        # UTF-8 cut inside its last character: keep the text, say so
+        text = _truncated_utf8(data)
+        if text is None:
+            raise
+        yield Problem(str(path), f"{path}: truncated UTF-8 at the end; the incomplete last character was dropped [W001]")
     if suffix == ".jsonl":
         yield from _read_jsonl(path, text)
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from urllib.parse import unquote, urlsplit, urlunsplit
 from typing import Any
 
 from graphbuild.errors import Errors, GraphbuildError
@@ -22,13 +23,26 @@ class Neo4jStore:
     def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None, *, database: str | None = None, connect_tries: int = 5) -> None:
         from neo4j import GraphDatabase
 
-        self.uri = uri or os.environ.get("NEO4J_URI", "bolt://localhost:7687")
+        raw = uri or os.environ.get("NEO4J_URI", "bolt://localhost:7687")
+        # credentials written into the URI (bolt://user:pw@host) move to auth
+        parts = urlsplit(raw)
+        if parts.username or parts.password:
+            user = user or unquote(parts.username or "")
+            password = password if password is not None else unquote(parts.password or "")
+            netloc = parts.hostname or ""
+            if parts.port:
+                netloc += f":{parts.port}"
+            raw = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        self.uri = raw
         user = user or os.environ.get("NEO4J_USER", "neo4j")
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
         self._secret = password or None
         self.where = self.uri
         self.database = database
-        self.driver = GraphDatabase.driver(self.uri, auth=(user, password) if password else None)
+        try:
+            self.driver = GraphDatabase.driver(self.uri, auth=(user, password) if password else None)
+        except Exception as exc:  # noqa: BLE001 - a bad URI is the user's mistake
+            raise GraphbuildError(Errors.E012, where=redact(self.uri, self._secret), detail=redact(str(exc).splitlines()[0], self._secret)) from exc
         last: Exception | None = None
         # a fresh driver's first connection can fail (seen with FalkorDB's Bolt): retry
         for attempt in range(connect_tries):
