@@ -1,0 +1,67 @@
+"""Fuzz the reader, the normalizer and the whole pipeline with random input
+(hypothesis at scale); prints inputs tried and crashes found.
+
+    .venv/bin/python bench/fuzz.py [--quick]
+"""
+
+from __future__ import annotations
+
+import random
+import traceback
+
+from common import Timer, args, report
+
+from graphbuild.corpus.articles import articles_from_text
+from graphbuild.corpus.reader import decode
+from graphbuild.errors import GraphbuildError
+from graphbuild.extract import extract_article, validate_record
+
+PIECES = ["总工会", "市总", "省总", "“", "”", "《", "》", "，", "。", "\n\n", "公司", "主席", "荣获", "全国劳模", "(", ")", "（以下简称", "拜", "为师", "由", "主办", "联合", "面向",
+          "\ud800", "\u0000", "\u202e", "👷", "<script>", "'})", "$x", "會", "1,000", "9:30", "#", "本报讯"]  # fmt: skip
+
+
+def random_text(rnd: random.Random) -> str:
+    out = []
+    for _ in range(rnd.randrange(0, 60)):
+        k = rnd.random()
+        if k < 0.4:
+            out.append("".join(chr(rnd.randrange(0x4E00, 0x9FA5)) for _ in range(rnd.randrange(1, 12))))
+        elif k < 0.8:
+            out.append(rnd.choice(PIECES))
+        else:
+            out.append("".join(chr(rnd.randrange(0, 0x3000)) for _ in range(rnd.randrange(1, 6))))
+    return "".join(out)
+
+
+def main() -> None:
+    a = args(__doc__)
+    n = 200 if a.quick else 5000
+    rnd = random.Random(11)
+    crashes = 0
+    with Timer() as t:
+        for _ in range(n):
+            data = bytes(rnd.randrange(256) for _ in range(rnd.randrange(0, 200)))
+            try:
+                decode(data, "fuzz")
+            except GraphbuildError:
+                pass
+            except Exception:  # noqa: BLE001
+                crashes += 1
+                traceback.print_exc()
+            text = random_text(rnd)
+            try:
+                for art in articles_from_text(text, path="fuzz.txt"):
+                    rec = extract_article(art)
+                    assert validate_record(rec) == []
+                    for e in rec["entities"]:
+                        for m in e["mentions"]:
+                            assert text[m["start"] : m["end"]] == m["text"]
+            except Exception:  # noqa: BLE001
+                crashes += 1
+                traceback.print_exc()
+    report("Fuzzing reader, normalizer and pipeline", [{"inputs": 2 * n, "crashes": crashes, "seconds": t.seconds}], a.json)
+    raise SystemExit(1 if crashes else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+"""Run every benchmark (add --quick for the small sizes the suite uses)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+BENCHES = ["extraction.py", "parallel.py", "scale.py", "store_load.py", "views.py", "fuzz.py"]
+
+if __name__ == "__main__":
+    rc = 0
+    for b in BENCHES:
+        rc |= subprocess.run([sys.executable, str(HERE / b), *sys.argv[1:]], cwd=HERE).returncode
+    raise SystemExit(rc)
