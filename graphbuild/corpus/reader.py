@@ -61,9 +61,10 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path]:
 
 
 def _hidden(f: Path, root: Path) -> bool:
-    """Hidden files, and ``gold/`` folders: annotations are not inputs."""
+    """Hidden files, ``gold/`` folders and READMEs: annotations and
+    documentation are not inputs."""
     parts = f.relative_to(root).parts
-    return any(part.startswith(".") for part in parts) or "gold" in parts[:-1]
+    return any(part.startswith(".") for part in parts) or "gold" in parts[:-1] or f.stem.upper() == "README"
 
 
 def decode(data: bytes, path: str | Path) -> str:

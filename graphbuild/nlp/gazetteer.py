@@ -16,6 +16,9 @@ from importlib import resources
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
 
 
+STREET_CHARS = set("路街巷道桥港湾")
+
+
 @dataclass(frozen=True)
 class Division:
     code: str
@@ -75,6 +78,20 @@ class Gazetteer:
         d = Division(code, name, level, parent)
         self.by_code[code] = d
         self.by_name.setdefault(name, []).append(d)
+
+    def match(self, text: str, pos: int = 0):  # noqa: ANN201 - re.Match | None
+        """The place name starting at ``pos``; a short form followed by 路/街
+        is a street name (武汉路), not the city."""
+        m = self.regex.match(text, pos)
+        if m and m.group() in self.short and text[m.end() : m.end() + 1] in STREET_CHARS:
+            return None
+        return m
+
+    def finditer(self, text: str):  # noqa: ANN201 - Iterator[re.Match]
+        for m in self.regex.finditer(text):
+            if m.group() in self.short and text[m.end() : m.end() + 1] in STREET_CHARS:
+                continue
+            yield m
 
     def canonical(self, name: str) -> str:
         return self.short.get(name, name)

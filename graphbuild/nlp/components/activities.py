@@ -21,7 +21,7 @@ from graphbuild.nlp.gazetteer import rules
 
 _QUOTE = re.compile(r"“([^“”\n]{1,30})”")
 _NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?)"
-_DOC_TITLE = re.compile(r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准)$")
+_DOC_TITLE = re.compile(r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$")
 
 
 def _alt(words: list[str]) -> str:
@@ -38,7 +38,16 @@ class ActivityFinder:
         r = rules()
         self.events = set(r["event_suffixes"])
         suffix = _alt(r["program_suffixes"] + r["event_suffixes"])
-        self.after = re.compile(rf"(?:[\u4e00-\u9fff]{{0,8}}?)({suffix})(?![\u4e00-\u9fff]{{0,1}}(?:中|上|里|的人|者|员|费))")
+        # a few modifier characters may stand between the quote and the word
+        # that makes it a name, but no particle or conjunction (的, 等, 与 …)
+        self.after = re.compile(rf"(?:[\u4e00-\u9fff](?<![的等与和及为是在了对把被向从])){{0,6}}?({suffix})(?![\u4e00-\u9fff]{{0,1}}(?:中|上|里|的人|者|员|费))")
+        self.weak = ("建设", "政策", "服务政策", "平台", "体系", "工作体系", "通道", "年", "班")
+        self.shaped_only = ("格局", "体系", "工作格局", "工作体系")
+        self.more = re.compile(rf"[\u4e00-\u9fff]{{0,2}}?({suffix})")
+        # enumerations of named works: 迎新工程、幸福工程、建“家”工程和荣退工程
+        self.listed = re.compile(r"(?:[\u4e00-\u9fff“”]{2,10}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年)、)+[\u4e00-\u9fff“”]{2,10}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年)(?:(?:和|及|以及)[\u4e00-\u9fff“”]{2,8}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年))?")
+        self.lead_verbs = tuple(sorted(set(r["program_verbs"]) | {"包括", "即", "分别是", "有", "实施", "打造"}, key=len, reverse=True))
+        self.org_heads = ("联盟", "协会", "讲师团", "宣讲团", "中心", "委员会", "研究会", "工作室")
         self.verbs = tuple(r["program_verbs"])
         self.numbered = re.compile(rf"{_NUMBERED}[\u4e00-\u9fff“”·]{{2,30}}?({_alt(r['event_suffixes'])})")
         self.cup = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}杯[\u4e00-\u9fff”]{{0,12}}?({_alt(r['event_suffixes'])})")
@@ -63,9 +72,24 @@ class ActivityFinder:
             after = self.after.match(text, e)
             before = text[max(0, s - 6) : s]
             numbered = re.search(_NUMBERED + r"[\u4e00-\u9fff]{0,12}$", before)
+            if after and after.start(1) > e and after.group(1) in self.weak:
+                after = None  # weak words make a name only right after the quote
+            if after and any(inner.endswith(h) for h in self.org_heads):
+                after = None
+            shaped_core = bool(re.search(r"[\d+·]", inner))
+            if after and after.group(1) in self.shaped_only and not shaped_core:
+                after = None
+            if after and len(inner) < 2 and not shaped_core:
+                after = None
+            if any(inner.endswith(h) for h in self.org_heads):
+                out.append(Cand(s, e, "Organization", inner, "activity"))
+                continue
             if after:
-                name = text[s : after.end()]
                 end = after.end()
+                extra = self.more.match(text, end)  # 主题宣讲 + 活动, 筛查服务 + 活动
+                if extra and extra.group(1) not in self.weak:
+                    end = extra.end()
+                name = text[s:end]
                 start = s
                 if numbered:
                     start = s - (len(before) - numbered.start())
@@ -78,9 +102,26 @@ class ActivityFinder:
             # the shape of one (digits, +, ·); short words alone are slogans
             shaped = bool(re.search(r"[\d+·]", inner)) or any(inner.endswith(x) for x in ("计划", "工程", "行动", "活动", "品牌", "机制", "模式", "工作法", "互助", "服务", "课堂", "之城", "夜校"))
             launched = before.endswith(self.verbs) or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
-            if len(inner) < 2 or not (shaped or launched) or len(inner) < 3 and not shaped:
+            if len(inner) < 2 or not (shaped or launched) or len(inner) < 4 and not shaped:
                 continue
+            if "、" in inner and not re.search(r"[\d+]", inner):
+                continue  # a list of slogans (单独组建、区域联建、行业统建)
             out.append(Cand(s, e, self._label(inner), inner, "activity"))
+        for m in self.listed.finditer(text):
+            pos = m.start()
+            for k, item in enumerate(re.split(r"(、|和|及|以及)", m.group())):
+                if item in ("、", "和", "及", "以及") or not item:
+                    pos += len(item)
+                    continue
+                start, name = pos, item
+                if k == 0:
+                    lead = next((v for v in self.lead_verbs if name.startswith(v)), None)
+                    if lead:
+                        start, name = start + len(lead), name[len(lead) :]
+                pos += len(item)
+                if len(name) < 3 or re.match(r"^(今|去|明|全|每|近|当|同|本|上|下|多)", name) or "年度" in name:
+                    continue
+                out.append(Cand(start, start + len(name), "Program", name, "activity"))
         for m in self.scoped.finditer(text):
             out.append(Cand(m.start(), m.end(), "Event", m.group(), "activity"))
         for rx in (self.numbered, self.cup):

@@ -78,9 +78,28 @@ class BodyFinder:
         head = text[s:e]
         while j > 0:
             p = toks[j - 1]
-            if e - p.start > MAX_LEN or p.text in self.stop or p.text.isdigit():
+            if e - p.start > MAX_LEN or p.text in self.stop or p.text.isdigit() or p.text.isascii():
+                break
+            if p.tag != "ORG" and p.text.endswith(("企业", "单位", "部门", "职工", "会员", "人才", "群体")):
+                break
+            if p.tag == "LOC" and p.text[0] in "和与及同" and j > 1 and body_type(toks[j - 2].text, self.suffixes):
+                start = p.start + 1  # 肥西县总工会和县人社局: 和 joins two bodies
+                break
+            if p.tag == "w" and p.text in "）)" and j > 2:
+                # a parenthesis inside a name: 新疆中泰（集团）有限责任公司
+                k = j - 2
+                while k >= 0 and toks[k].text not in "（(" and p.start - toks[k].start <= 6:
+                    k -= 1
+                if k > 0 and toks[k].text in "（(" and toks[k - 1].tag in NOMINAL | {"PER"}:
+                    start = toks[k].start
+                    j = k
+                    continue
                 break
             if p.tag in NOMINAL or (p.tag == "PER" and head.endswith("工作室")) or (p.tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", p.text)):
+                glued = next((w for w in self.stop if len(w) > 1 and p.text.startswith(w) and len(p.text) > len(w)), None)
+                if glued:  # 旗下沈阳铝镁设计研究院有限公司 is one LAC word
+                    start = p.start + len(glued)
+                    break
                 start = p.start
                 j -= 1
                 continue
@@ -88,6 +107,10 @@ class BodyFinder:
         # drop leading stop-ish characters that LAC glued on
         while start < s and text[start] in "该本其各原":
             start += 1
+            # 该厂刘斌创新工作室: the reference's head goes too
+            ref = re.match(r"(公司|集团|厂|院|局|校|矿|单位)", text[start:s])
+            if ref and s - start - ref.end() >= 2:
+                start += ref.end()
         return start
 
     def __call__(self, doc: Doc) -> Doc:
@@ -123,7 +146,7 @@ class BodyFinder:
             return
         seen.add((start, end))
         name = text[start:end]
-        if "\n" in name or any(ch in name for ch in "，。、；：！？“”《》"):
+        if "\n" in name or any(ch in name for ch in "，。、；：！？“”《》") or name.count("（") != name.count("）"):
             return
         label = body_type(name, self.suffixes)
         if label is None:
@@ -144,17 +167,22 @@ class BodyFinder:
                     break
                 name, start = name[len(lead) :], start + len(lead)
             core = name[: -len(next(suf for suf, _ in self.suffixes if name.endswith(suf)))] if body_type(name, self.suffixes) else name
-            if len(core) < 2:
+            if len(core) < 2 or re.fullmatch(r"[省市县区乡镇、]+", core):
                 return
             # a short chunk of common nouns is a description, not a name (教育联盟)
             inner = [t for t in self._toks if start <= t.start and t.end <= end]
-            if len(name) <= 6 and not any(t.tag in _PROPER for t in inner) and not self.gaz.regex.search(name):
+            proper = any(t.tag in _PROPER for t in inner) or self.gaz.regex.search(name)
+            if not proper and (len(name) <= 6 or label == "Organization"):
                 return
         # several bodies glued together: split after an inner 集团/公司/园区 head
         pieces = self._split(name)
         offset = start
         parents: list[str] = []
         for piece in pieces:
+            if piece.endswith("园区"):
+                out.append(Cand(offset, offset + len(piece), "Place", piece, "place"))
+                offset += len(piece)
+                continue
             plabel = body_type(piece, self.suffixes) or label
             c = Cand(offset, offset + len(piece), plabel, piece, "body")
             if label == "Union" and plabel == "Union" and re.search(r"工会$", piece):

@@ -12,6 +12,8 @@ LAC missed (主席徐海荣) adds it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +25,26 @@ from graphbuild.nlp.gazetteer import gazetteer, rules
 _BYLINE_BEFORE = re.compile(r"(记者|通讯员|实习生|编辑|摄影|作者|撰稿|文/|图/|本报记者|本报通讯员)[\s\u4e00-\u9fff·、]{0,12}$")
 _BYLINE_AFTER = re.compile(r"^[\s\u4e00-\u9fff·、]{0,12}?(/?摄|）$|\)$)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+# the commonest surnames: a name after a title needs one when LAC did not tag it
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Two- to four-character words of jieba's dictionary that are not names:
+    a "name" that is an ordinary word (单位, 成长, 海陆空) is a tagging error."""
+    import jieba
+
+    words = set()
+    path = Path(jieba.__file__).parent / "dict.txt"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= 20 and not parts[2].startswith("nr"):
+                words.add(parts[0])
+    return frozenset(words)
 
 
 @Language.factory("gb_persons")
@@ -49,7 +71,7 @@ def is_byline(text: str, start: int, end: int) -> bool:
 class PersonFinder:
     def __init__(self) -> None:
         titles = sorted(rules()["person_titles"], key=len, reverse=True)
-        self.title_name = re.compile(rf"(?:{'|'.join(map(re.escape, titles))})([\u4e00-\u9fff]{{2,3}})(?=[，。、说表介告指要强在是对向和与（“：\s])")
+        self.title_name = re.compile(rf"(?:{'|'.join(map(re.escape, titles))})([\u4e00-\u9fff]{{2,3}}?)(?=[，。、说表介告指要强在是对向和与（“：\s]|获|荣|被|当选|参加|带|拜|作为|等|已|也|就|还|都|自豪|坦言|认为|感慨)")
         self.gaz = gazetteer()
         # apprenticeship phrasing names people LAC may cut (王 + 建国)
         self.context_name = re.compile(r"拜([\u4e00-\u9fff]{2,3}?)为师|(?:师傅|徒弟|师父)(?:是)?([\u4e00-\u9fff]{2,3}?)(?=[，。、说表和与的（\s])")
@@ -60,18 +82,26 @@ class PersonFinder:
             return False
         if re.match(r"^[（(]?化名", text[e : e + 4]):
             return False
-        if self.gaz.is_place(name):
+        if self.gaz.is_place(name) or name in common_words():
             return False
         return not is_byline(text, s, e)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         out = cands(doc)
-        seen = set()
+        # a name written once with （化名） is anonymized everywhere in the article
+        anonymized = {n[-k:] for n in re.findall(r"([\u4e00-\u9fff]{2,3})[（(]化名", text) for k in (2, 3)}
+        seen = set(anonymized)
         for t in lac_tokens(doc):
-            if t.tag == "PER" and self._ok(text, t.start, t.end):
-                out.append(Cand(t.start, t.end, "Person", t.text, "person"))
-                seen.add(t.text)
+            if t.tag != "PER":
+                continue
+            start, end = t.start, t.end
+            # LAC glues a following 说/讲 onto short names (易冉说)
+            if end - start == 3 and text[end - 1] in "说讲称道" and text[start] in SURNAMES:
+                end -= 1
+            if text[start:end] not in anonymized and self._ok(text, start, end):
+                out.append(Cand(start, end, "Person", text[start:end], "person"))
+                seen.add(text[start:end])
         for m in self.context_name.finditer(text):
             g = 1 if m.group(1) else 2
             if m.group(g) not in seen and self._ok(text, m.start(g), m.end(g)):
@@ -83,6 +113,6 @@ class PersonFinder:
                 continue
             # only a surname-like start: LAC tagged the first character alone
             tok = next((t for t in lac_tokens(doc) if t.start <= m.start(1) < t.end), None)
-            if tok is not None and tok.tag in ("PER", "LOC", "nr"):
+            if tok is not None and tok.tag in ("PER", "LOC", "nr") or name[0] in SURNAMES:
                 out.append(Cand(m.start(1), m.end(1), "Person", name, "person"))
         return doc

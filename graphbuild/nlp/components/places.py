@@ -36,7 +36,7 @@ class PlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         out = cands(doc)
-        for m in self.gaz.regex.finditer(text):
+        for m in self.gaz.finditer(text):
             written = m.group()
             canon = self.gaz.canonical(written)
             short = written != canon
@@ -53,9 +53,11 @@ class PlaceFinder:
                 mm = (self.minor_direct.match(text, pos) if short and pos == m.end() else None) or self.minor.match(text, pos)
                 if not mm:
                     break
-                if mm.re is self.minor_direct:
+                zone = not mm.group().endswith(("街道", "社区", "镇", "乡", "村"))
+                if mm.re is self.minor_direct or zone:
+                    # zones keep the place before them (大兴区生物医药产业基地); streets and villages do not
                     name = prefix + mm.group()
-                    start = m.start()
+                    start = m.start() if mm.re is self.minor_direct else mm.start() - len(prefix)
                 else:
                     name = mm.group()
                     start = mm.start()

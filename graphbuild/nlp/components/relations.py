@@ -99,6 +99,7 @@ class RelationExtractor:
                 continue
             sent = (s, e)
             self._works_at(text, ents, sent, add)
+            self._works_at_after(text, ents, sent, add)
             self._awarded(text, ents, sent, add)
             self._located_in(text, ents, sent, add)
             self._part_of(text, ents, sent, add)
@@ -139,6 +140,19 @@ class RelationExtractor:
                     continue
                 break
 
+    def _works_at_after(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        """P是/任/担任/现任 B(title): 邹彬是湖南省总工会兼职副主席."""
+        for p in (e for e in ents if e.label_ == "Person"):
+            m = re.match(r"(是|任|担任|现任|出任|兼任)", text[p.end_char : p.end_char + 2])
+            if not m:
+                continue
+            body = next((b for b in ents if b.label_ in BODIES and b.start_char == p.end_char + m.end()), None)
+            if body is None:
+                continue
+            title = re.match(r"[\u4e00-\u9fff、]{1,10}", text[body.end_char : sent[1]])
+            t = title.group() if title and any(title.group().endswith(w) for w in self.titles) else None
+            add(p, "WORKS_AT", body, sent, title=t)
+
     # -- AWARDED: 全国劳模邹彬; 荣获全国五一劳动奖章 --------------------------------
     def _awarded(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         awards = [e for e in ents if e.label_ == "Award"]
@@ -148,16 +162,22 @@ class RelationExtractor:
         year_m = _YEAR.search(text, sent[0], sent[1])
         year = int(year_m.group(1)) if year_m else None
         for a in awards:
-            # prefix form: 大国工匠高兴亮, 全国五一劳动奖章获得者陈金伟
-            nxt = next((h for h in holders if h.label_ == "Person" and 0 <= h.start_char - a.end_char <= 4), None)
-            if nxt is not None and re.fullmatch(r"(获得者|称号获得者|、)?", text[a.end_char : nxt.start_char]):
-                add(nxt, "AWARDED", a, sent, year=year)
-                continue
+            # honours for people go to people; 先锋号, 奖状, 工作室 … to bodies too
+            for_bodies = bool(re.search(r"(先锋号|奖状|集体|示范|工作室|职工之家|文明|单位|班组|案例)", a.id_))
+            cands = [h for h in holders if h.label_ == "Person" or for_bodies]
+            # prefix form: 大国工匠高兴亮, 全国五一劳动奖章获得者陈金伟,
+            # 大国工匠、某公司副主任高兴亮
+            nxt = next((h for h in cands if h.label_ == "Person" and h.start_char >= a.end_char), None)
+            if nxt is not None:
+                gap = text[a.end_char : nxt.start_char]
+                if re.fullmatch(r"(获得者|称号获得者)?", gap) or (gap.startswith("、") and len(gap) <= 40 and not re.search(r"[，。；：“”]", gap)):
+                    add(nxt, "AWARDED", a, sent, year=year)
+                    continue
             # verb form: holder … 荣获 … award
             for vm in self.award_verbs.finditer(text, sent[0], a.start_char):
                 if a.start_char - vm.end() > 30:
                     continue
-                before = [h for h in holders if h.end_char <= vm.start()]
+                before = [h for h in cands if h.end_char <= vm.start()]
                 if before:
                     add(before[-1], "AWARDED", a, sent, year=year)
                 break
@@ -221,8 +241,9 @@ class RelationExtractor:
         if bodies and verbs:
             v0 = verbs[0]
             you = text.rfind("由", sent[0], v0.start())
-            if you >= 0:  # 由A、B、C主办
-                subjects = [b for b in bodies if you < b.start_char and b.end_char <= v0.start()]
+            if you >= 0:  # 由A、B、C主办，D承办
+                clause_end = max((v.start() for v in verbs if v.start() - v0.start() <= 60), default=v0.start())
+                subjects = [b for b in bodies if you < b.start_char and b.end_char <= clause_end]
             else:
                 before = [b for b in bodies if b.end_char <= v0.start()]
                 if before:
@@ -240,8 +261,12 @@ class RelationExtractor:
                         subjects += after_v
         if subjects:
             self._subject = subjects[0]
-        elif acts and verbs and self._subject is not None and not any(b.end_char <= verbs[0].start() for b in bodies):
-            subjects = [self._subject]  # subject carried from the sentence before
+        elif (
+            acts and verbs and self._subject is not None
+            and not any(b.end_char <= verbs[0].start() for b in bodies)
+            and "\n" not in text[self._subject.end_char : sent[0]]
+        ):  # fmt: skip
+            subjects = [self._subject]  # subject carried from the sentence before, same paragraph
         # partners: coordinated subjects, and A与B联合/携手/合作
         if len(subjects) > 1:
             for a, b in combinations(subjects, 2):
@@ -311,6 +336,8 @@ class RelationExtractor:
             return
         for g in groups:
             inside = [a for a in acts if a.start_char <= g.start_char and g.end_char <= a.end_char]
+            # 新就业形态劳动者工作“扩面提升年”专项行动: the group names the program
+            inside += [a for a in acts if 0 <= a.start_char - g.end_char <= 8 and not re.search(r"[，。、；：和与及的]", text[g.end_char : a.start_char])]
             if inside:
                 for a in inside:
                     add(a, "TARGETS", g, sent)

@@ -87,7 +87,7 @@ class Resolver:
         name = c.name
         written = text[c.start : c.end]
         m = re.match(r"^(省|市|区|县)", name)
-        if m and not self.gaz.regex.match(name):
+        if m and not self.gaz.match(name):
             place = self._place_for(m.group(1), c.start, places)
             if place:
                 name = place + name[1:] if place.endswith(m.group(1)) else place + name
@@ -95,7 +95,7 @@ class Resolver:
         chain = []
         pos = 0
         while True:
-            pm = self.gaz.regex.match(name, pos)
+            pm = self.gaz.match(name, pos)
             if not pm:
                 break
             chain.append(pm.group())
@@ -144,6 +144,34 @@ class Resolver:
                 kept.append(c)
         return kept
 
+    @staticmethod
+    def _merge_short_forms(kept: list[Cand]) -> None:
+        """Within one article, a body or event named by the tail of a longer
+        name of the same type is that entity (医药产业基地总工会 → 大兴区生物医药
+        产业基地总工会, 工匠联盟 → 国网冀北电力有限公司工匠联盟), and a company
+        named without its legal form is the company (沈阳铝镁设计研究院 →
+        沈阳铝镁设计研究院有限公司)."""
+        legal = ("有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "公司")
+        names: dict[str, list[Cand]] = {}
+        for c in kept:
+            names.setdefault(c.name, []).append(c)
+        mergeable = {"Union", "Organization", "Enterprise", "Event"}
+        for short, group in names.items():
+            label = group[0].label
+            if label not in mergeable or len(short) < 4:
+                continue
+            longer = [
+                n for n, g in names.items()
+                if n != short and (g[0].label == label or {g[0].label, label} <= BODIES)
+                and (n.endswith(short) or any(n == short + lf for lf in legal))
+            ]  # fmt: skip
+            if len(longer) != 1:
+                continue  # ambiguous or nothing: leave it
+            target = names[longer[0]][0]
+            for c in group:
+                c.aliases.add(c.name)
+                c.name, c.label = target.name, target.label
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         cs = cands(doc)
@@ -171,6 +199,7 @@ class Resolver:
                 if c.name in short_of and c is not short_of[c.name]:
                     c.aliases.add(c.name)
                     c.name, c.label = short_of[c.name].name, short_of[c.name].label
+        self._merge_short_forms(kept)
         entities: dict[tuple[str, str], Entity] = {}
         part_of: list[tuple[str, str, int, int]] = []
         for c in sorted(kept, key=lambda c: c.start):
