@@ -37,7 +37,11 @@ def test_notebook_executes(path: Path, nb_build, monkeypatch):
     nb = nbformat.read(path, as_version=4)
     # the kernel talks over unix sockets (ipc), not TCP
     km = KernelManager(kernel_name="python3", transport="ipc", ip=str(nb_build / f"k-{path.stem}"))
-    NotebookClient(nb, km=km, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    try:
+        NotebookClient(nb, km=km, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
 
