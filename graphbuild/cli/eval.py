@@ -41,10 +41,10 @@ def split_gold(files: list[Path]) -> tuple[list[Path], list[Path]]:
 
 def format_report(report: Report, *, errors: bool = False) -> str:
     d = report.as_dict()
-    lines = [f"{'':16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    lines = [f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
 
     def row(name: str, s: dict) -> str:
-        return f"{name:16}{s['p']:7.3f}{s['r']:7.3f}{s['f1']:7.3f}{s['tp']:6d}{s['fp']:6d}{s['fn']:6d}"
+        return f"{name:18}{s['p']:7.3f}{s['r']:7.3f}{s['f1']:7.3f}{s['tp']:6d}{s['fp']:6d}{s['fn']:6d}"
 
     lines.append(row("ENTITIES", d["entities"]))
     lines += [row("  " + t, s) for t, s in d["entity_types"].items()]

@@ -145,7 +145,8 @@ def html_to_text(html: str) -> tuple[str, str]:
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "template"]):
         tag.decompose()
-    for tag in soup.select('[role="navigation"], .nav, .navbar, .menu, .breadcrumb'):
+    nav_classes = {"nav", "navbar", "menu", "breadcrumb", "sidebar", "footer", "header"}
+    for tag in soup.find_all(lambda t: t.get("role") == "navigation" or bool(nav_classes & set(t.get("class") or []))):
         tag.decompose()
     title = soup.title.get_text(strip=True) if soup.title else ""
     body = soup.body or soup

@@ -2,10 +2,9 @@
 (“泉心互助”, “4343”调解工作法, “双进”宣讲), numbered events (第十一届…竞赛,
 首届…论坛), and 《…》 works; quoted slogans (“盘活”, “加速度”) are skipped.
 
->>> import spacy
->>> nlp = spacy.blank("zh"); _ = nlp.add_pipe("gb_activities")
->>> from graphbuild.nlp.candidates import cands
->>> sorted((c.name, c.label) for c in cands(nlp("市总工会开展“六跨四送双五进”活动，“盘活”资源。第十一届全国水利行业职业技能竞赛举办")))
+>>> from graphbuild.nlp.pipeline import load
+>>> doc = load()("市总工会开展“六跨四送双五进”活动，“盘活”资源。第十一届全国水利行业职业技能竞赛举办")
+>>> sorted((s.id_, s.label_) for s in doc.spans["entities"] if s.label_ in ("Program", "Event"))
 [('“六跨四送双五进”活动', 'Program'), ('第十一届全国水利行业职业技能竞赛', 'Event')]
 """
 
@@ -53,7 +52,44 @@ class ActivityFinder:
         self.cup = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}杯[\u4e00-\u9fff”]{{0,12}}?({_alt(r['event_suffixes'])})")
         # unquoted named contests: 全市职工法律知识竞赛, 湖北省…劳动和技能竞赛
         self.scoped = re.compile(rf"(全国|全省|全市|全县|全区)[\u4e00-\u9fff]{{2,16}}?({_alt(['职业技能竞赛', '技能竞赛', '知识竞赛', '劳动竞赛', '技能大赛', '职业技能大赛', '劳动和技能竞赛', '擂台赛', '运动会'])})")
+        self.contest = re.compile(r"(创新大赛|技能大赛|技能竞赛|劳动竞赛|知识竞赛|创意大赛|擂台赛|运动会|立功竞赛)")
         self.book = re.compile(r"《([^《》\n]{2,30})》(第[一二三四五六七八九十\d]+季)?")
+
+    def _contests(self, doc: Doc, out: list[Cand]) -> None:
+        """Unquoted named contests headed by a body or place: 中铝集团创新创意大赛,
+        肥西县消防救援技能竞赛 — the noun chunk before the contest word, over LAC words."""
+        from graphbuild.nlp.components.lac_tagger import lac_tokens
+
+        text = doc.text
+        toks = lac_tokens(doc)
+        if not toks:
+            return
+        ends = {t.end: i for i, t in enumerate(toks)}
+        for m in self.contest.finditer(text):
+            i = ends.get(m.end())
+            if i is None:
+                continue
+            j = i
+            # the contest word may be inside the last LAC word (技能竞赛)
+            while j > 0 and toks[j].start > m.start():
+                j -= 1
+            words = []
+            while j > 0:
+                p = toks[j - 1]
+                if words and words[-1].tag in ("LOC", "ORG") and p.tag != "LOC":
+                    break  # the named body or place heads the contest
+                if p.tag in ("n", "nz", "nw", "LOC", "ORG", "vn", "an", "j", "v") and len(text[p.start : m.end()]) <= 24 and p.text not in ("各类", "相关", "举办", "开展", "参加", "组织"):
+                    words.append(p)
+                    j -= 1
+                    continue
+                break
+            while words and words[-1].tag == "v":
+                words.pop()  # 进入中铝集团…: a verb may sit inside, not at the front
+            start = words[-1].start if words else toks[j].start
+            proper = any(w.tag in ("LOC", "ORG", "nz") for w in words)
+            name = text[start : m.end()]
+            if proper and len(name) >= 7 and "\n" not in name:
+                out.append(Cand(start, m.end(), "Event", name, "activity"))
 
     def _label(self, name: str) -> str:
         core = name.rstrip("”")
@@ -86,8 +122,10 @@ class ActivityFinder:
                 continue
             if after:
                 end = after.end()
-                extra = self.more.match(text, end)  # 主题宣讲 + 活动, 筛查服务 + 活动
-                if extra and extra.group(1) not in self.weak:
+                for _ in range(2):  # 主题宣讲 + 活动, 工程 + 劳动竞赛 + 活动
+                    extra = self.more.match(text, end)
+                    if not extra or extra.group(1) in self.weak:
+                        break
                     end = extra.end()
                 name = text[s:end]
                 start = s
@@ -122,6 +160,7 @@ class ActivityFinder:
                 if len(name) < 3 or re.match(r"^(今|去|明|全|每|近|当|同|本|上|下|多)", name) or "年度" in name:
                     continue
                 out.append(Cand(start, start + len(name), "Program", name, "activity"))
+        self._contests(doc, out)
         for m in self.scoped.finditer(text):
             out.append(Cand(m.start(), m.end(), "Event", m.group(), "activity"))
         for rx in (self.numbered, self.cup):

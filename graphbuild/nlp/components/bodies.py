@@ -74,6 +74,9 @@ class BodyFinder:
         start = t.start if t.start < s and (t.tag in NOMINAL or t.tag == "PER") else s
         if t.start < s and t.tag not in NOMINAL and t.tag != "PER":
             return None
+        glued = next((w for w in self.stop if len(w) > 1 and t.start < s and text.startswith(w, t.start)), None)
+        if glued:  # 旗下沈阳铝镁设计研究院有限公司 is one LAC word
+            return t.start + len(glued)
         j = ti if t.start == start else ti + 1
         head = text[s:e]
         while j > 0:

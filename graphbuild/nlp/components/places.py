@@ -61,8 +61,8 @@ class PlaceFinder:
                 else:
                     name = mm.group()
                     start = mm.start()
-                if self.gaz.regex.match(name):
-                    break  # the next gazetteer place, found by the outer loop
+                if self.gaz.regex.match(name) or re.match(r"[的在和与是了从到为对把被及等]", mm.group()):
+                    break  # the next gazetteer place (found by the outer loop), or not a name
                 out.append(Cand(start, mm.end(), "Place", name, "place"))
                 pos = mm.end()
                 prefix = name

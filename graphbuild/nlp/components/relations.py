@@ -76,6 +76,7 @@ class RelationExtractor:
         spans = list(doc.spans.get("entities", []))
         out: dict[tuple, Relation] = {}
         self._subject: Span | None = None
+        self._last_activity: Span | None = None
 
         def add(head: Span | str, rel: str, tail: Span | str, sent: tuple[int, int], head_label: str | None = None, tail_label: str | None = None, **props: object) -> None:
             hl = head.label_ if isinstance(head, Span) else head_label
@@ -104,6 +105,9 @@ class RelationExtractor:
             self._located_in(text, ents, sent, add)
             self._part_of(text, ents, sent, add)
             self._organizes(text, ents, sent, add)
+            acts_here = [e for e in ents if e.label_ in ("Program", "Event")]
+            if acts_here:
+                self._last_activity = acts_here[0]
             self._participates(text, ents, sent, add)
             self._mentors(text, ents, sent, add)
             self._targets(text, ents, sent, add)
@@ -225,40 +229,54 @@ class RelationExtractor:
             gap = text[a.end_char : b.start_char]
             if gap in ("旗下", "下属", "所属", "直属", "的"):
                 add(b, "PART_OF", a, sent)
+        # a body named after another body of the article: X公司工会, X公司工匠联盟
+        names = {b.id_: b for b in bodies}
         for u in bodies:
+            owner_span = max((names[n] for n in names if n != u.id_ and u.id_.startswith(n) and len(n) >= 4), key=lambda b: len(b.id_), default=None)
+            if owner_span is not None:
+                add(u, "PART_OF", owner_span, sent)
+                continue
             if u.label_ != "Union" or not u.id_.endswith("工会") or u.id_.endswith("总工会"):
                 continue
             owner = u.id_[:-2]
             if owner.endswith(("公司", "集团", "厂", "矿", "银行", "院", "项目", "中心", "大学", "学院", "局", "电厂")):
                 add(u, "PART_OF", owner, sent, tail_label="Enterprise" if owner.endswith(("公司", "集团", "厂", "矿", "银行", "项目", "电厂")) else "Organization")
 
-    # -- ORGANIZES and PARTNERS_WITH: 由A、B主办; A联合B开展; 该公司推出 -----------
+    # -- ORGANIZES and PARTNERS_WITH: 由A、B主办; A主办、B承办的X; A联合B开展; 本次活动由… --
+    def _group_before(self, text: str, bodies: list[Span], pos: int, reach: int = 16) -> list[Span]:
+        """The coordinated bodies (A、B和C) ending shortly before ``pos``."""
+        before = [b for b in bodies if b.end_char <= pos and pos - b.end_char <= reach and not re.search(r"[，。；：“”]", text[b.end_char : pos])]
+        if not before:
+            return []
+        group = [before[-1]]
+        for b in reversed([b for b in bodies if b.end_char <= group[0].start_char]):
+            gap = text[b.end_char : group[0].start_char]
+            if re.fullmatch(r"[、和与及同]|联合|携手|会同|共同|联手|、?以及", gap):
+                group.insert(0, b)
+            else:
+                break
+        return group
+
     def _organizes(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         acts = [e for e in ents if e.label_ in ("Program", "Event")]
         bodies = [e for e in ents if e.label_ in BODIES]
         verbs = list(self.org_verbs.finditer(text, sent[0], sent[1]))
         subjects: list[Span] = []
+        you = -1
         if bodies and verbs:
-            v0 = verbs[0]
-            you = text.rfind("由", sent[0], v0.start())
+            you = text.rfind("由", sent[0], verbs[0].start())
             if you >= 0:  # 由A、B、C主办，D承办
-                clause_end = max((v.start() for v in verbs if v.start() - v0.start() <= 60), default=v0.start())
+                clause_end = max((v.start() for v in verbs if v.start() - verbs[0].start() <= 60), default=verbs[0].start())
                 subjects = [b for b in bodies if you < b.start_char and b.end_char <= clause_end]
             else:
-                before = [b for b in bodies if b.end_char <= v0.start()]
-                if before:
-                    # the coordinated subject: bodies joined by 、 和 与 联合 携手
-                    group = [before[-1]]
-                    for b in reversed(before[:-1]):
-                        gap = text[b.end_char : group[0].start_char]
-                        if re.fullmatch(r"[、和与及同]|联合|携手|会同|共同|联手|、?以及", gap):
-                            group.insert(0, b)
-                        else:
-                            break
-                    subjects = group
-                    after_v = [b for b in bodies if b.start_char >= v0.end() and b.start_char - v0.end() <= 2]
-                    if text[v0.start() : v0.end()] in ("联合", "携手") and after_v:
-                        subjects += after_v
+                # every verb's own subject: A主办、B承办; 湖南工会持之以恒深化拓展…
+                for v in verbs:
+                    for b in self._group_before(text, bodies, v.start()):
+                        if b not in subjects:
+                            subjects.append(b)
+                    if text[v.start() : v.end()] in ("联合", "携手"):
+                        subjects += [b for b in bodies if b.start_char >= v.end() and b.start_char - v.end() <= 2 and b not in subjects]
+        carried = False
         if subjects:
             self._subject = subjects[0]
         elif (
@@ -267,8 +285,9 @@ class RelationExtractor:
             and "\n" not in text[self._subject.end_char : sent[0]]
         ):  # fmt: skip
             subjects = [self._subject]  # subject carried from the sentence before, same paragraph
+            carried = True
         # partners: coordinated subjects, and A与B联合/携手/合作
-        if len(subjects) > 1:
+        if len(subjects) > 1 and not carried:
             for a, b in combinations(subjects, 2):
                 add(a, "PARTNERS_WITH", b, sent)
         for pm in self.partner.finditer(text, sent[0], sent[1]):
@@ -279,14 +298,19 @@ class RelationExtractor:
                 for r in right[1:]:
                     if text[right[0].end_char : r.start_char] in ("、", "和", "与", "及"):
                         add(left[-1], "PARTNERS_WITH", r, sent)
-        if not subjects or not acts or not verbs:
+        if not subjects or not verbs:
             return
+        targets = []
         first_v = verbs[0].start()
         for act in acts:
             # the activity follows a verb, or the verb follows it in a 由…主办 clause
-            if act.start_char >= first_v or text.rfind("由", sent[0], first_v) >= act.end_char:
-                for sub in subjects:
-                    add(sub, "ORGANIZES", act, sent)
+            if act.start_char >= first_v or you >= act.end_char:
+                targets.append(act)
+        if not targets and self._last_activity is not None and re.search(r"(本次|此次|这次|该|此项|这项)(竞赛|比赛|大赛|活动|会议|项目|行动|论坛|培训)", text[sent[0] : sent[1]]):
+            targets = [self._last_activity]  # 本次竞赛由A、B、C联合举办
+        for act in targets:
+            for sub in subjects:
+                add(sub, "ORGANIZES", act, sent)
 
     # -- PARTICIPATES_IN: 参加 / 参与 -------------------------------------------
     def _participates(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
@@ -362,8 +386,10 @@ class RelationExtractor:
             sm = next((m for m in _SENT.finditer(text) if m.start() <= sp.start_char < m.end()), None)
             sent = (sm.start(), sm.end()) if sm else (sp.start_char, sp.end_char)
             if d is None:
-                # a minor place (街道, 村, 园区) sits in the place written before it
+                # a minor place (街道, 村, 园区) sits in the place written before it,
+                # or in the place its own name starts with (大兴区生物医药产业基地)
                 prev = [p for p in spans if p.label_ == "Place" and p.end_char == sp.start_char]
+                prev += sorted((places[n] for n in places if n != name and name.startswith(n)), key=lambda p: -len(p.id_))
                 if prev:
                     add(sp, "PART_OF", prev[0], sent)
                 continue
