@@ -67,14 +67,23 @@ def scale_corpus(dst: Path, factor: int, *, seed: int = 7) -> int:
     given = "建国伟强军华平明辉丽红霞芳燕玲静敏杰涛斌超波海鹏飞宇晨阳磊鑫浩然志刚新民德兴亮振东"
     pages = sorted((ROOT / "corpus").glob("*.txt"))
     texts = [p.read_text("utf-8") for p in pages]
-    city_re = re.compile("|".join(sorted({c[:-1] for c in cities if len(c) >= 3} & {m for t in texts for m in re.findall(r"([\u4e00-\u9fff]{2,3})市", t)}, key=len, reverse=True)) or "淄博")
+    city_re = re.compile(
+        "|".join(
+            sorted(
+                {c[:-1] for c in cities if len(c) >= 3} & {m for t in texts for m in re.findall(r"([\u4e00-\u9fff]{2,3})市", t)},
+                key=len,
+                reverse=True,
+            )
+        )
+        or "淄博"
+    )
     dst.mkdir(parents=True, exist_ok=True)
     written = 0
     for i in range(factor):
         mapping: dict[str, str] = {}
         for j, text in enumerate(texts):
             if i:
-                text = city_re.sub(lambda m: mapping.setdefault(m.group(), rnd.choice(cities)[:-1]), text)
+                text = city_re.sub(lambda m, mp=mapping: mp.setdefault(m.group(), rnd.choice(cities)[:-1]), text)
                 text = re.sub(r"(?<=[，。、])([\u4e00-\u9fff]{2})县", lambda m: rnd.choice(counties), text)
                 for name in set(re.findall(r"(?:主席|书记|董事长|经理|劳模|工匠)([\u4e00-\u9fff]{2,3})(?=[，。说表])", text)):
                     text = text.replace(name, rnd.choice(surnames) + "".join(rnd.choice(given) for _ in range(len(name) - 1)))

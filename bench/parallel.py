@@ -37,7 +37,9 @@ def main() -> None:
         base = None
         for n in (1, 2):
             with Timer():
-                out = subprocess.run([sys.executable, "-c", CODE, str(corpus), str(n)], capture_output=True, text=True, check=True)
+                out = subprocess.run(
+                    [sys.executable, "-c", CODE, str(corpus), str(n)], capture_output=True, text=True, check=True
+                )
             r = json.loads(out.stdout.strip().splitlines()[-1])
             base = base or r["seconds"]
             rows.append({"workers": n, "seconds": r["seconds"], "chars/s": r["chars"] / r["seconds"], "speedup": base / r["seconds"],

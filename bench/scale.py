@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, Timer, args, report, scale_corpus
+from common import ROOT, args, report, scale_corpus
 
 CODE = r"""
 import resource, sys, time, json
@@ -27,7 +27,9 @@ print(json.dumps({"seconds": time.perf_counter() - t, "nodes": r.graph.number_of
 
 
 def run_build(corpus: Path, out: Path, workers: int = 1) -> dict:
-    proc = subprocess.run([sys.executable, "-c", CODE, str(corpus), str(out), str(workers)], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", CODE, str(corpus), str(out), str(workers)], capture_output=True, text=True, check=True
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -43,7 +45,9 @@ def main() -> None:
             full = run_build(corpus, out, workers=1 if a.quick else 2)
             # one new article, then rebuild: only it is extracted
             src = sorted((ROOT / "corpus").glob("*.txt"))[0].read_text("utf-8")
-            (corpus / "new_article.txt").write_text("新增报道\n\n本报讯 " + src[200:1400].replace("大连", "营口"), encoding="utf-8")
+            (corpus / "new_article.txt").write_text(
+                "新增报道\n\n本报讯 " + src[200:1400].replace("大连", "营口"), encoding="utf-8"
+            )
             inc = run_build(corpus, out, workers=1)
             rows.append({"scale": f"{f}x", "chars": chars, "build s": full["seconds"], "chars/s": chars / full["seconds"], "peak MB": full["peak_mb"],
                          "nodes": full["nodes"], "edges": full["edges"], "rebuild +1 article s": inc["seconds"],

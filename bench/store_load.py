@@ -27,7 +27,9 @@ def synthetic(n_nodes: int, n_edges: int, seed: int = 7) -> nx.MultiDiGraph:
     for i in range(n_nodes):
         t = types[i % len(types)]
         key = f"{t}:实体{i}"
-        g.add_node(key, type=t, name=f"实体{i}", aliases=[f"别名{i}"], mentions=1, articles=1, first_article="a", last_article="a")
+        g.add_node(
+            key, type=t, name=f"实体{i}", aliases=[f"别名{i}"], mentions=1, articles=1, first_article="a", last_article="a"
+        )
         by_type[t].append(key)
     pairs = [(r, h, t) for r in RELATION_TYPES for h in types for t in types if allowed(r, h, t)]
     made = 0
@@ -58,7 +60,7 @@ def main() -> None:
     rows = []
     from graphbuild.stores.falkordb import FalkorDBStore
 
-    for batch in ((1_000, 5_000) if a.quick else (1_000, 10_000, 50_000)):
+    for batch in (1_000, 5_000) if a.quick else (1_000, 10_000, 50_000):
         with tempfile.TemporaryDirectory() as tmp, FalkorDBStore.embedded(Path(tmp) / "fk") as store:
             with Timer() as t:
                 load_graph(g, store, batch_size=batch)
@@ -74,7 +76,17 @@ def main() -> None:
                 neo.write("MATCH (n) DETACH DELETE n", {})
                 with Timer() as t:
                     load_graph(g, neo, batch_size=batch)
-                rows.append({"store": "Neo4j", "batch": batch, "rows": n_nodes + n_edges, "seconds": t.seconds, "rows/s": (n_nodes + n_edges) / t.seconds, "server peak MB": 0.0, "loader peak MB": peak_rss_mb()})
+                rows.append(
+                    {
+                        "store": "Neo4j",
+                        "batch": batch,
+                        "rows": n_nodes + n_edges,
+                        "seconds": t.seconds,
+                        "rows/s": (n_nodes + n_edges) / t.seconds,
+                        "server peak MB": 0.0,
+                        "loader peak MB": peak_rss_mb(),
+                    }
+                )
         finally:
             neo.close()
     report(f"Store load, synthetic graph of {n_nodes:,} nodes and {n_edges:,} relationships", rows, a.json)

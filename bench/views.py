@@ -16,9 +16,8 @@ import networkx as nx
 from common import ROOT, Timer, args, report
 
 sys.path.insert(0, str(ROOT))
-from tests.browser import browser_page  # noqa: E402
-
 from graphbuild.views.render import write_view  # noqa: E402
+from tests.browser import browser_page  # noqa: E402
 
 
 def graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
@@ -28,7 +27,13 @@ def graph(n: int, seed: int = 7) -> nx.MultiDiGraph:
     for i in range(n):
         g.add_node(i, type=types[i % 9], name=f"节点{i}", aliases=[])
     for i in range(1, n):
-        g.add_edge(i, rnd.randrange(i), key="PART_OF", type="PART_OF", evidence=[{"doc_id": "a", "sentence": "句子。", "start": 0, "end": 3}])
+        g.add_edge(
+            i,
+            rnd.randrange(i),
+            key="PART_OF",
+            type="PART_OF",
+            evidence=[{"doc_id": "a", "sentence": "句子。", "start": 0, "end": 3}],
+        )
     for _ in range(n // 2):
         u, v = rnd.randrange(n), rnd.randrange(n)
         if u != v:
@@ -40,7 +45,7 @@ def main() -> None:
     a = args(__doc__)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in ((300, 1000) if a.quick else (500, 2000, 10000)):
+        for n in (300, 1000) if a.quick else (500, 2000, 10000):
             g = graph(n)
             with Timer() as gen:
                 path = write_view(g, Path(tmp) / f"v{n}.html", title=f"{n} nodes")
@@ -53,7 +58,16 @@ def main() -> None:
                 page.wait_for_timeout(200)
                 pos2 = page.evaluate("JSON.stringify(gbNetwork.getPositions([0, 1]))")
                 ready = time.perf_counter() - t0 - 0.2
-            rows.append({"nodes": n, "edges": g.number_of_edges(), "generate s": gen.seconds, "MB": path.stat().st_size / 1e6, "load to usable s": ready, "still": pos1 == pos2})
+            rows.append(
+                {
+                    "nodes": n,
+                    "edges": g.number_of_edges(),
+                    "generate s": gen.seconds,
+                    "MB": path.stat().st_size / 1e6,
+                    "load to usable s": ready,
+                    "still": pos1 == pos2,
+                }
+            )
     report("HTML views in headless Chromium", rows, a.json)
 
 

@@ -52,11 +52,17 @@ def _edges(g: nx.MultiDiGraph, rel: str):  # noqa: ANN202
 
 def province_of(g: nx.MultiDiGraph, node: str) -> str | None:
     """The top place above a body's or place's location, by LOCATED_IN and PART_OF."""
-    place = node if g.nodes[node]["type"] == "Place" else next((v for _, v, d in g.out_edges(node, data=True) if d["type"] == "LOCATED_IN"), None)
+    place = (
+        node
+        if g.nodes[node]["type"] == "Place"
+        else next((v for _, v, d in g.out_edges(node, data=True) if d["type"] == "LOCATED_IN"), None)
+    )
     seen = set()
     while place is not None and place not in seen:
         seen.add(place)
-        up = next((v for _, v, d in g.out_edges(place, data=True) if d["type"] == "PART_OF" and g.nodes[v]["type"] == "Place"), None)
+        up = next(
+            (v for _, v, d in g.out_edges(place, data=True) if d["type"] == "PART_OF" and g.nodes[v]["type"] == "Place"), None
+        )
         if up is None:
             return _gazetteer_province(g.nodes[place]["name"])
         place = up
@@ -80,7 +86,15 @@ def programs_by_union(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
         if g.nodes[u]["type"] != "Union":
             continue
         targets = sorted(g.nodes[t]["name"] for _, t, d in g.out_edges(v, data=True) if d["type"] == "TARGETS")
-        rows.append({"union": g.nodes[u]["name"], "program": g.nodes[v]["name"], "kind": g.nodes[v]["type"], "targets": targets, "province": province_of(g, u)})
+        rows.append(
+            {
+                "union": g.nodes[u]["name"],
+                "program": g.nodes[v]["name"],
+                "kind": g.nodes[v]["type"],
+                "targets": targets,
+                "province": province_of(g, u),
+            }
+        )
     return sorted(rows, key=lambda r: (r["union"], r["program"]))
 
 
@@ -94,11 +108,20 @@ def award_holders(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 
 def positions(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    return sorted(({"person": g.nodes[p]["name"], "body": g.nodes[b]["name"], "title": d.get("title")} for p, b, d in _edges(g, "WORKS_AT")), key=lambda r: (r["person"], r["body"]))
+    return sorted(
+        (
+            {"person": g.nodes[p]["name"], "body": g.nodes[b]["name"], "title": d.get("title")}
+            for p, b, d in _edges(g, "WORKS_AT")
+        ),
+        key=lambda r: (r["person"], r["body"]),
+    )
 
 
 def mentorships(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    return [{"master": g.nodes[m]["name"], "apprentice": g.nodes[a]["name"], "evidence": d["evidence"][0]["sentence"]} for m, a, d in _edges(g, "MENTORS")]
+    return [
+        {"master": g.nodes[m]["name"], "apprentice": g.nodes[a]["name"], "evidence": d["evidence"][0]["sentence"]}
+        for m, a, d in _edges(g, "MENTORS")
+    ]
 
 
 def centrality(g: nx.MultiDiGraph, n: int = 15) -> list[dict[str, Any]]:
@@ -106,7 +129,16 @@ def centrality(g: nx.MultiDiGraph, n: int = 15) -> list[dict[str, Any]]:
     deg = nx.degree_centrality(h)
     btw = nx.betweenness_centrality(h, k=min(200, len(h)) or None, seed=7)
     pr = nx.pagerank(h) if len(h) else {}
-    rows = [{"name": h.nodes[x]["name"], "type": h.nodes[x]["type"], "degree": round(deg[x], 4), "betweenness": round(btw[x], 4), "pagerank": round(pr.get(x, 0), 4)} for x in h]
+    rows = [
+        {
+            "name": h.nodes[x]["name"],
+            "type": h.nodes[x]["type"],
+            "degree": round(deg[x], 4),
+            "betweenness": round(btw[x], 4),
+            "pagerank": round(pr.get(x, 0), 4),
+        }
+        for x in h
+    ]
     return sorted(rows, key=lambda r: (-r["pagerank"], r["name"]))[:n]
 
 

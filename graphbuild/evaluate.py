@@ -83,7 +83,14 @@ class Score:
         return round(2 * p * r / (p + r), 4) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f1": self.f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "p": round(self.precision, 4),
+            "r": round(self.recall, 4),
+            "f1": self.f1,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -148,7 +155,7 @@ def score_file(gold: dict, pred: dict, report: Report, file_id: str) -> None:
     gents = _unique(gold.get("entities", []))
     pents = _unique(pred.get("entities", []))
     pairs, fps, fns = _match_entities(gents, pents)
-    for i, j in pairs.items():
+    for i in pairs:
         report.entities.tp += 1
         report.entity_types[pents[i]["type"]].tp += 1
     for i in fps:
@@ -181,7 +188,9 @@ def score_file(gold: dict, pred: dict, report: Report, file_id: str) -> None:
         hs, ts = pred_to_gold.get(r["head"], set()), pred_to_gold.get(r["tail"], set())
         keys = {((r["type"], *sorted((h, t))) if r["type"] in SYMMETRIC else (r["type"], h, t)) for h in hs for t in ts}
         hit = next((k for k in keys if k in grels), None)
-        prels[(r["type"], r["head"], r["tail"]) if r["type"] not in SYMMETRIC else (r["type"], *sorted((r["head"], r["tail"])))] = hit
+        prels[
+            (r["type"], r["head"], r["tail"]) if r["type"] not in SYMMETRIC else (r["type"], *sorted((r["head"], r["tail"])))
+        ] = hit
     matched = set()
     for key, hit in prels.items():
         if hit is not None and hit not in matched:
@@ -195,7 +204,14 @@ def score_file(gold: dict, pred: dict, report: Report, file_id: str) -> None:
     for key in grels - matched:
         report.relations.fn += 1
         report.relation_types[key[0]].fn += 1
-        report.errors.append({"file": file_id, "kind": "missed relation", "type": key[0], "name": f"{gents[key[1]]['name']} → {gents[key[2]]['name']}"})
+        report.errors.append(
+            {
+                "file": file_id,
+                "kind": "missed relation",
+                "type": key[0],
+                "name": f"{gents[key[1]]['name']} → {gents[key[2]]['name']}",
+            }
+        )
 
 
 def _unique(ents: list[dict]) -> list[dict]:

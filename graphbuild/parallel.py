@@ -49,8 +49,7 @@ def run_extraction(
         return
     if workers <= 1:
         for batch in batches:
-            for art, rec in zip(batch, _extract_batch(batch)):
-                yield art, rec
+            yield from zip(batch, _extract_batch(batch))
         return
     import multiprocessing as mp
 

@@ -54,7 +54,9 @@ def parse_query(text: str, *, path: Path | None = None) -> NamedQuery:
             header[m.group(1)] = m.group(2).strip()
         elif line.strip() and not line.startswith("//"):
             break
-    q = NamedQuery(header.get("name", path.stem if path else "query"), text, header.get("answers", ""), header.get("example", ""), path)
+    q = NamedQuery(
+        header.get("name", path.stem if path else "query"), text, header.get("answers", ""), header.get("example", ""), path
+    )
     for m in _PARAM.finditer(header.get("params", "")):
         q.param_types[m.group(1)] = m.group(2)
         if m.group(3) is not None:

@@ -80,9 +80,7 @@ def allowed(relation: str, head_type: str, tail_type: str) -> bool:
         return False
     if relation == "PART_OF":
         # places nest in places, bodies in bodies; never a body in a place
-        return (head_type == "Place") == (tail_type == "Place") and (
-            head_type in pair[0] and tail_type in pair[1]
-        )
+        return (head_type == "Place") == (tail_type == "Place") and (head_type in pair[0] and tail_type in pair[1])
     return head_type in pair[0] and tail_type in pair[1]
 
 

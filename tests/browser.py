@@ -23,7 +23,13 @@ def browser_page(width: int = 1400, height: int = 900) -> Iterator:
 
     profile = tempfile.mkdtemp(prefix="gb-chromium-")
     with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS, viewport={"width": width, "height": height})
+        ctx = p.chromium.launch_persistent_context(
+            profile,
+            executable_path=chromium_path(),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": width, "height": height},
+        )
         try:
             page = ctx.new_page()
             page.gb_requests, page.gb_errors, page.gb_dialogs = [], [], []

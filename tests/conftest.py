@@ -51,9 +51,16 @@ def fixture_records() -> list[dict]:
     ev = lambda s: {"sentence": s, "start": 0, "end": len(s)}  # noqa: E731
     return [
         {
-            "doc_id": "f1", "source": "f1.txt", "title": "甲市总工会推出“暖心驿站”",
+            "doc_id": "f1",
+            "source": "f1.txt",
+            "title": "甲市总工会推出“暖心驿站”",
             "entities": [
-                {"name": "甲市总工会", "type": "Union", "aliases": ["甲市总"], "mentions": [{"start": 0, "end": 5, "text": "甲市总工会"}]},
+                {
+                    "name": "甲市总工会",
+                    "type": "Union",
+                    "aliases": ["甲市总"],
+                    "mentions": [{"start": 0, "end": 5, "text": "甲市总工会"}],
+                },
                 {"name": "甲市", "type": "Place", "aliases": [], "mentions": []},
                 {"name": "乙省", "type": "Place", "aliases": [], "mentions": []},
                 {"name": "暖心驿站", "type": "Program", "aliases": [], "mentions": []},
@@ -70,12 +77,34 @@ def fixture_records() -> list[dict]:
                 {"head": "甲市总工会", "type": "LOCATED_IN", "tail": "甲市", "evidence": ev("甲市总工会")},
                 {"head": "甲市", "type": "PART_OF", "tail": "乙省", "evidence": ev("乙省甲市")},
                 {"head": "张三", "type": "WORKS_AT", "tail": "丙公司", "title": "工人", "evidence": ev("丙公司工人张三")},
-                {"head": "张三", "type": "WORKS_AT", "tail": "甲市总工会", "title": "兼职副主席", "evidence": ev("甲市总工会兼职副主席张三")},
-                {"head": "张三", "type": "AWARDED", "tail": "全国五一劳动奖章", "year": 2023, "evidence": ev("张三2023年荣获全国五一劳动奖章。")},
+                {
+                    "head": "张三",
+                    "type": "WORKS_AT",
+                    "tail": "甲市总工会",
+                    "title": "兼职副主席",
+                    "evidence": ev("甲市总工会兼职副主席张三"),
+                },
+                {
+                    "head": "张三",
+                    "type": "AWARDED",
+                    "tail": "全国五一劳动奖章",
+                    "year": 2023,
+                    "evidence": ev("张三2023年荣获全国五一劳动奖章。"),
+                },
                 {"head": "张三", "type": "MENTORS", "tail": "李四", "evidence": ev("李四拜张三为师。")},
                 {"head": "甲市总工会", "type": "PARTNERS_WITH", "tail": "丙公司", "evidence": ev("甲市总工会与丙公司携手。")},
-                {"head": "甲市总工会", "type": "ORGANIZES", "tail": "第一届技能竞赛", "evidence": ev("甲市总工会在甲市举办第一届技能竞赛。")},
-                {"head": "第一届技能竞赛", "type": "LOCATED_IN", "tail": "甲市", "evidence": ev("甲市总工会在甲市举办第一届技能竞赛。")},
+                {
+                    "head": "甲市总工会",
+                    "type": "ORGANIZES",
+                    "tail": "第一届技能竞赛",
+                    "evidence": ev("甲市总工会在甲市举办第一届技能竞赛。"),
+                },
+                {
+                    "head": "第一届技能竞赛",
+                    "type": "LOCATED_IN",
+                    "tail": "甲市",
+                    "evidence": ev("甲市总工会在甲市举办第一届技能竞赛。"),
+                },
                 {"head": "李四", "type": "PARTICIPATES_IN", "tail": "第一届技能竞赛", "evidence": ev("李四参加第一届技能竞赛。")},
             ],
         }

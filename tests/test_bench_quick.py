@@ -19,7 +19,13 @@ def test_benchmark_quick_mode_prints_figures(name, tmp_path):
     if name == "views" and chromium_path() is None:
         pytest.skip("chromium not installed")
     out = tmp_path / "r.json"
-    proc = subprocess.run([sys.executable, str(BENCH / f"{name}.py"), "--quick", "--json", str(out)], cwd=BENCH, capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / f"{name}.py"), "--quick", "--json", str(out)],
+        cwd=BENCH,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     assert proc.stdout.startswith("## ")
     rows = json.loads(out.read_text())["rows"]

@@ -67,7 +67,9 @@ def test_bad_inputs_give_one_line_and_nonzero_exit_without_traceback(tmp_path):
 
 
 def test_missing_path_is_one_line_exit_2():
-    proc = subprocess.run([sys.executable, "-m", "graphbuild.cli.main", "extract", "/no/such/dir"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphbuild.cli.main", "extract", "/no/such/dir"], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip() == "graphbuild: /no/such/dir: no such file or directory [E001]"
 
@@ -82,10 +84,14 @@ def test_eval_prints_per_type_scores():
 def test_query_lists_and_unknown_query_is_a_clear_error(tmp_path):
     r = runner.invoke(app, ["query"])
     assert r.exit_code == 0 and "programs_of_union" in r.output
-    proc = subprocess.run([sys.executable, "-m", "graphbuild.cli.main", "query", "nope", "--build", str(tmp_path)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphbuild.cli.main", "query", "nope", "--build", str(tmp_path)], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "unknown query 'nope'" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_view_without_a_build_is_a_clear_error(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "graphbuild.cli.main", "view", "--build", str(tmp_path)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphbuild.cli.main", "view", "--build", str(tmp_path)], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "run 'graphbuild build' first" in proc.stderr

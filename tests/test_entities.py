@@ -16,7 +16,16 @@ def ents(nlp, text: str) -> set[tuple[str, str]]:
 def test_pipeline_is_built_from_registered_factories_and_round_trips(tmp_path, nlp):
     from graphbuild.nlp.pipeline import load, save
 
-    assert nlp.pipe_names == ["gb_lac", "gb_places", "gb_lexicon", "gb_bodies", "gb_activities", "gb_persons", "gb_resolver", "gb_relations"]
+    assert nlp.pipe_names == [
+        "gb_lac",
+        "gb_places",
+        "gb_lexicon",
+        "gb_bodies",
+        "gb_activities",
+        "gb_persons",
+        "gb_resolver",
+        "gb_relations",
+    ]
     save(nlp, tmp_path / "p")
     again = load(str(tmp_path / "p"))
     assert again.pipe_names == nlp.pipe_names
@@ -68,7 +77,11 @@ def test_region_union_system_is_the_provincial_federation(nlp):
 
 def test_enterprises_organizations_and_splitting(nlp):
     found = ents(nlp, "北京环卫集团北京城市机扫服务有限公司团委书记温莹莹发言。来宾市中级人民法院参加。")
-    assert {("北京环卫集团", "Enterprise"), ("北京城市机扫服务有限公司", "Enterprise"), ("来宾市中级人民法院", "Organization")} <= found
+    assert {
+        ("北京环卫集团", "Enterprise"),
+        ("北京城市机扫服务有限公司", "Enterprise"),
+        ("来宾市中级人民法院", "Organization"),
+    } <= found
 
 
 def test_shortname_alias(nlp):
@@ -88,7 +101,9 @@ def test_groups(nlp):
 
 
 def test_programs_events_and_slogans(nlp):
-    found = ents(nlp, "市总工会开展“暖心驿站”服务，推出“618”调解工作法，这些措施“盘活”了资源。第三届全国快递职业技能竞赛在杭州举办。")
+    found = ents(
+        nlp, "市总工会开展“暖心驿站”服务，推出“618”调解工作法，这些措施“盘活”了资源。第三届全国快递职业技能竞赛在杭州举办。"
+    )
     names = {n for n, _ in found}
     assert ("“暖心驿站”服务", "Program") in found and ("“618”调解工作法", "Program") in found
     assert ("第三届全国快递职业技能竞赛", "Event") in found

@@ -21,7 +21,11 @@ def person_article(doc_id, person, company, place, extra_ents=()):
         {"name": place, "type": "Place", "aliases": [], "mentions": []},
         *extra_ents,
     ]
-    rels = [{"head": person, "type": "WORKS_AT", "tail": company, "evidence": {"sentence": "s", "start": 0, "end": 1}}] if company else []
+    rels = (
+        [{"head": person, "type": "WORKS_AT", "tail": company, "evidence": {"sentence": "s", "start": 0, "end": 1}}]
+        if company
+        else []
+    )
     return {"doc_id": doc_id, "source": f"{doc_id}.txt", "title": doc_id, "entities": ents, "relations": rels}
 
 
@@ -31,13 +35,21 @@ def test_namesakes_of_different_companies_stay_apart():
 
 
 def test_one_person_of_one_mine_in_two_articles_is_one_node():
-    g = build_graph([person_article("a", "高兴亮", "兴隆庄煤矿", "济宁市"), person_article("b", "高兴亮", "兴隆庄煤矿", "伊犁州")])
+    g = build_graph(
+        [person_article("a", "高兴亮", "兴隆庄煤矿", "济宁市"), person_article("b", "高兴亮", "兴隆庄煤矿", "伊犁州")]
+    )
     assert [n for n, d in g.nodes(data=True) if d["type"] == "Person"] == ["Person:高兴亮"]
     assert g.nodes["Person:高兴亮"]["articles"] == 2 and g.nodes["Person:高兴亮"]["first_article"] == "a"
 
 
 def test_same_type_and_name_merge_and_aliases_accumulate(fixture_graph):
-    rec2 = {"doc_id": "f2", "source": "f2.txt", "title": "t", "entities": [{"name": "甲市总工会", "type": "Union", "aliases": ["市总"], "mentions": []}], "relations": []}
+    rec2 = {
+        "doc_id": "f2",
+        "source": "f2.txt",
+        "title": "t",
+        "entities": [{"name": "甲市总工会", "type": "Union", "aliases": ["市总"], "mentions": []}],
+        "relations": [],
+    }
     from tests.conftest import fixture_records
 
     g = build_graph([*fixture_records(), rec2])

@@ -12,7 +12,32 @@ from graphbuild.corpus.segment import split_articles
 chinese = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
 pieces = st.one_of(
     st.text(chinese, min_size=1, max_size=30),
-    st.sampled_from([",", "(", ")", ":", ";", "!", "?", "\n\n", "\n", " ", "“", "”", "。", "，", "１２", "ＡＢ", "…", "①", "\r\n", "\u3000", "會議", "總工會"]),
+    st.sampled_from(
+        [
+            ",",
+            "(",
+            ")",
+            ":",
+            ";",
+            "!",
+            "?",
+            "\n\n",
+            "\n",
+            " ",
+            "“",
+            "”",
+            "。",
+            "，",
+            "１２",
+            "ＡＢ",
+            "…",
+            "①",
+            "\r\n",
+            "\u3000",
+            "會議",
+            "總工會",
+        ]
+    ),
     st.text(max_size=5),
 )
 

@@ -14,7 +14,13 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_there_are_five_notebooks_with_outputs_stripped():
-    assert [p.name for p in NOTEBOOKS] == ["01-quickstart.ipynb", "02-unions-and-programs.ipynb", "03-people-and-awards.ipynb", "04-cypher.ipynb", "05-network-analysis.ipynb"]
+    assert [p.name for p in NOTEBOOKS] == [
+        "01-quickstart.ipynb",
+        "02-unions-and-programs.ipynb",
+        "03-people-and-awards.ipynb",
+        "04-cypher.ipynb",
+        "05-network-analysis.ipynb",
+    ]
     for p in NOTEBOOKS:
         nb = nbformat.read(p, as_version=4)
         for cell in nb.cells:
@@ -38,7 +44,9 @@ def test_notebook_executes(path: Path, nb_build, monkeypatch):
     # the kernel talks over unix sockets (ipc), not TCP
     km = KernelManager(kernel_name="python3", transport="ipc", ip=str(nb_build / f"k-{path.stem}"))
     try:
-        NotebookClient(nb, km=km, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb, km=km, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
     finally:
         if km.has_kernel:
             km.shutdown_kernel(now=True)
@@ -51,7 +59,7 @@ def test_plots_render_chinese_with_a_cjk_font(tmp_path):
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.font_manager import findfont, FontProperties
+    from matplotlib.font_manager import FontProperties, findfont
 
     from graphbuild.analysis import CJK_FONTS, use_cjk_font
 

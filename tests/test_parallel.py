@@ -17,7 +17,12 @@ def _graph_json(records) -> str:
     import hashlib
 
     g = build_graph(records)
-    text = json.dumps(nx.node_link_data(g, edges="edges", source="_from", target="_to", key="_key", name="_id"), sort_keys=True, ensure_ascii=False, default=sorted)
+    text = json.dumps(
+        nx.node_link_data(g, edges="edges", source="_from", target="_to", key="_key", name="_id"),
+        sort_keys=True,
+        ensure_ascii=False,
+        default=sorted,
+    )
     return f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges, sha256 {hashlib.sha256(text.encode()).hexdigest()}"
 
 

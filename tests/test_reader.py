@@ -69,7 +69,10 @@ def test_unsupported_suffix(tmp_path):
 def test_jsonl_bad_lines_are_reported_with_line_numbers_and_good_lines_kept(tmp_path):
     p = tmp_path / "a.jsonl"
     p.write_text(
-        json.dumps({"id": "x1", "title": "标题", "text": TEXT}, ensure_ascii=False) + "\n{not json\n\n" + json.dumps({"title": "无正文"}, ensure_ascii=False) + "\n",
+        json.dumps({"id": "x1", "title": "标题", "text": TEXT}, ensure_ascii=False)
+        + "\n{not json\n\n"
+        + json.dumps({"title": "无正文"}, ensure_ascii=False)
+        + "\n",
         encoding="utf-8",
     )
     items = list(read_articles([p]))

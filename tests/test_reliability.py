@@ -73,7 +73,31 @@ def test_decoding_random_bytes_never_raises_anything_but_a_clear_error(data):
 
 text_pieces = st.one_of(
     st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=20),
-    st.sampled_from(["总工会", "市总", "“", "”", "“活动”", "《", "》", "，", "。", "\n\n", "公司", "主席", "获得", "全国劳模", "(", ")", "以下简称", "拜", "为师", "由", "主办"]),
+    st.sampled_from(
+        [
+            "总工会",
+            "市总",
+            "“",
+            "”",
+            "“活动”",
+            "《",
+            "》",
+            "，",
+            "。",
+            "\n\n",
+            "公司",
+            "主席",
+            "获得",
+            "全国劳模",
+            "(",
+            ")",
+            "以下简称",
+            "拜",
+            "为师",
+            "由",
+            "主办",
+        ]
+    ),
     st.text(max_size=8),
 )
 
@@ -105,7 +129,9 @@ def _many_articles(dst: Path, copies: int) -> None:
     dst.mkdir()
     for i in range(copies):
         for p in sorted(CORPUS.glob("*.txt")):
-            (dst / f"{i:02d}_{p.name}").write_text(p.read_text("utf-8").replace("白山", "白城" if i % 2 else "白山"), encoding="utf-8")
+            (dst / f"{i:02d}_{p.name}").write_text(
+                p.read_text("utf-8").replace("白山", "白城" if i % 2 else "白山"), encoding="utf-8"
+            )
 
 
 def test_a_build_killed_mid_extraction_resumes_and_ends_with_the_same_graph(tmp_path):
@@ -141,7 +167,9 @@ def test_a_build_killed_mid_extraction_resumes_and_ends_with_the_same_graph(tmp_
 
 def test_passwords_never_appear_in_errors(tmp_path):
     shutil.copy(ROOT / "tests" / "data" / "bad" / "gbk.txt", tmp_path / "x.txt")
-    (tmp_path / "graph.json").write_text(json.dumps({"directed": True, "multigraph": True, "graph": {}, "nodes": [], "edges": []}))
+    (tmp_path / "graph.json").write_text(
+        json.dumps({"directed": True, "multigraph": True, "graph": {}, "nodes": [], "edges": []})
+    )
     secret = "s3cr3t-PW-9d1"
     env = {**os.environ, "NEO4J_PASSWORD": secret}
     for args, e in (
@@ -149,7 +177,9 @@ def test_passwords_never_appear_in_errors(tmp_path):
         (["load", "--build", str(tmp_path), "--uri", f"bolt://neo4j:{secret}@127.0.0.1:9"], os.environ),
         (["query", "mentors", "--uri", "bolt://127.0.0.1:9"], env),
     ):
-        proc = subprocess.run([sys.executable, "-m", "graphbuild.cli.main", *args], capture_output=True, text=True, env=e, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-m", "graphbuild.cli.main", *args], capture_output=True, text=True, env=e, timeout=120
+        )
         assert proc.returncode == 2
         assert secret not in proc.stdout + proc.stderr
         assert "cannot reach the graph store" in proc.stderr and "Traceback" not in proc.stderr

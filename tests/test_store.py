@@ -84,11 +84,23 @@ def test_every_query_runs_on_the_seed_graph(seed_build):
 
 
 EXPECTED = {
-    "programs_of_union": ({"union": "甲市总"}, [{"union": "甲市总工会", "program": "暖心驿站", "kind": "Program", "targets": ["快递员"]}, {"union": "甲市总工会", "program": "第一届技能竞赛", "kind": "Event", "targets": []}]),
-    "award_holders": ({"award": "五一"}, [{"award": "全国五一劳动奖章", "holder": "张三", "holder_type": "Person", "year": 2023}]),
+    "programs_of_union": (
+        {"union": "甲市总"},
+        [
+            {"union": "甲市总工会", "program": "暖心驿站", "kind": "Program", "targets": ["快递员"]},
+            {"union": "甲市总工会", "program": "第一届技能竞赛", "kind": "Event", "targets": []},
+        ],
+    ),
+    "award_holders": (
+        {"award": "五一"},
+        [{"award": "全国五一劳动奖章", "holder": "张三", "holder_type": "Person", "year": 2023}],
+    ),
     "unions_of_province": ({"province": "乙省"}, [{"union": "甲市总工会"}]),
     "partners": ({}, [{"body": "甲市总工会", "partner": "丙公司", "statements": 1}]),
-    "relation_evidence": ({"head": "张三", "tail": "丙公司"}, [{"head": "张三", "relation": "WORKS_AT", "tail": "丙公司", "title": "工人", "sentences": ["丙公司工人张三"]}]),
+    "relation_evidence": (
+        {"head": "张三", "tail": "丙公司"},
+        [{"head": "张三", "relation": "WORKS_AT", "tail": "丙公司", "title": "工人", "sentences": ["丙公司工人张三"]}],
+    ),
     "most_connected": ({"limit": 1}, [{"body": "甲市总工会", "type": "Union"}]),
     "multi_position_people": ({}, [{"person": "张三"}]),
     "events_by_place": ({}, [{"place": "甲市", "within": ["乙省"], "events": ["第一届技能竞赛"]}]),
@@ -122,7 +134,13 @@ HOSTILE = ["'}) DETACH DELETE n //", "`x` RETURN 1 //", "$rows", "<img src=x one
 
 
 def test_hostile_names_are_stored_and_queried_literally(store):
-    rec = {"doc_id": "h", "source": "h.txt", "title": HOSTILE[0], "entities": [{"name": n, "type": "Organization", "aliases": [n], "mentions": []} for n in HOSTILE], "relations": []}
+    rec = {
+        "doc_id": "h",
+        "source": "h.txt",
+        "title": HOSTILE[0],
+        "entities": [{"name": n, "type": "Organization", "aliases": [n], "mentions": []} for n in HOSTILE],
+        "relations": [],
+    }
     load_graph(build_graph([rec]), store)
     names = {r["name"] for r in store.run("MATCH (n:Organization) RETURN n.name AS name")}
     assert names == set(HOSTILE)

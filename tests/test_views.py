@@ -125,10 +125,23 @@ def test_ego_view_of_a_named_entity(tmp_path, seed_graph):
 
 def test_hostile_names_show_as_text(tmp_path):
     evil = "<img src=x onerror=alert(1)>"
-    rec = {"doc_id": "x", "source": "x.txt", "title": "<script>alert(2)</script>",
-           "entities": [{"name": evil, "type": "Organization", "aliases": ["</script><script>alert(3)</script>"], "mentions": []},
-                        {"name": "甲市总工会", "type": "Union", "aliases": [], "mentions": []}],
-           "relations": [{"head": "甲市总工会", "type": "PARTNERS_WITH", "tail": evil, "evidence": {"sentence": "<b onmouseover=alert(4)>x</b>", "start": 0, "end": 1}}]}
+    rec = {
+        "doc_id": "x",
+        "source": "x.txt",
+        "title": "<script>alert(2)</script>",
+        "entities": [
+            {"name": evil, "type": "Organization", "aliases": ["</script><script>alert(3)</script>"], "mentions": []},
+            {"name": "甲市总工会", "type": "Union", "aliases": [], "mentions": []},
+        ],
+        "relations": [
+            {
+                "head": "甲市总工会",
+                "type": "PARTNERS_WITH",
+                "tail": evil,
+                "evidence": {"sentence": "<b onmouseover=alert(4)>x</b>", "start": 0, "end": 1},
+            }
+        ],
+    }
     g = build_graph([rec])
     files = write_views(g, tmp_path, top=10, ego_count=1)
     with browser_page() as page:

@@ -34,7 +34,13 @@ class BuildResult:
     store_counts: dict[str, int] | None = None
 
     def summary(self) -> dict[str, Any]:
-        return {**summary(self.graph), "articles_extracted": self.extracted, "articles_cached": self.cache_hits, "problems": len(self.problems), "store": self.store_counts}
+        return {
+            **summary(self.graph),
+            "articles_extracted": self.extracted,
+            "articles_cached": self.cache_hits,
+            "problems": len(self.problems),
+            "store": self.store_counts,
+        }
 
 
 def write_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) -> list[Path]:
@@ -66,7 +72,16 @@ def sync_embedded(g: nx.MultiDiGraph, out: Path) -> dict[str, int]:
         return counts(store)
 
 
-def build(*, paths: list[str | Path], out: str | Path = "build", workers: int = 1, dask: str | None = None, store: bool = True, views: bool = True, top: int = 300) -> BuildResult:
+def build(
+    *,
+    paths: list[str | Path],
+    out: str | Path = "build",
+    workers: int = 1,
+    dask: str | None = None,
+    store: bool = True,
+    views: bool = True,
+    top: int = 300,
+) -> BuildResult:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     ext = extract_records(paths=paths, workers=workers, dask=dask, cache_dir=out / "cache")
@@ -97,11 +112,15 @@ def build_cli(
     result = build(paths=list(paths), out=out, workers=workers, dask=dask, store=not no_store, views=not no_views, top=top)
     report_problems(result.problems)
     s = result.summary()
-    typer.echo(f"built {s['nodes']} nodes and {s['edges']} edges from {s['articles_extracted'] + s['articles_cached']} articles ({s['articles_cached']} from cache)")
+    typer.echo(
+        f"built {s['nodes']} nodes and {s['edges']} edges from {s['articles_extracted'] + s['articles_cached']} articles ({s['articles_cached']} from cache)"
+    )
     typer.echo(f"  entities: {', '.join(f'{k} {v}' for k, v in sorted(s['node_types'].items()))}")
     typer.echo(f"  exports:  {out / GRAPH_FILE}, {out / 'graph.graphml'}, {out / 'graph.gexf'}, {out / 'neo4j-import'}/")
     if result.store_counts:
-        typer.echo(f"  store:    embedded FalkorDB in {out / 'falkordb'} ({result.store_counts['nodes']} nodes, {result.store_counts['relationships']} relationships)")
+        typer.echo(
+            f"  store:    embedded FalkorDB in {out / 'falkordb'} ({result.store_counts['nodes']} nodes, {result.store_counts['relationships']} relationships)"
+        )
     if not no_views:
         typer.echo(f"  views:    {out / 'views' / 'index.html'}")
     if result.problems:

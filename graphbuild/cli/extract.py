@@ -34,7 +34,9 @@ def collect_articles(paths: list[str | Path]) -> tuple[list[Article], list[Probl
     return articles, problems
 
 
-def extract_records(*, paths: list[str | Path], workers: int = 1, dask: str | None = None, cache_dir: str | Path | None = None) -> Extraction:
+def extract_records(
+    *, paths: list[str | Path], workers: int = 1, dask: str | None = None, cache_dir: str | Path | None = None
+) -> Extraction:
     """Read, extract (with the cache if given) and return records in input order."""
     articles, problems = collect_articles(paths)
     result = Extraction(problems=problems)
@@ -57,7 +59,9 @@ def extract_records(*, paths: list[str | Path], workers: int = 1, dask: str | No
     return result
 
 
-def extract(*, paths: list[str | Path], out: str | Path | None = None, workers: int = 1, cache_dir: str | Path | None = None) -> Extraction:
+def extract(
+    *, paths: list[str | Path], out: str | Path | None = None, workers: int = 1, cache_dir: str | Path | None = None
+) -> Extraction:
     """Extract ``paths`` and write JSON Lines to ``out`` (stdout when None)."""
     result = extract_records(paths=paths, workers=workers, cache_dir=cache_dir)
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in result.records)

@@ -24,7 +24,15 @@ def open_store(*, uri: str | None, user: str | None, password: str | None, build
     return FalkorDBStore.embedded(Path(build_dir) / "falkordb")
 
 
-def load(*, build_dir: str | Path = "build", uri: str | None = None, user: str | None = None, password: str | None = None, batch_size: int = DEFAULT_BATCH, ddl: bool = True) -> dict[str, int]:
+def load(
+    *,
+    build_dir: str | Path = "build",
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    ddl: bool = True,
+) -> dict[str, int]:
     """Load ``build_dir``'s graph; returns the store's node and relationship counts."""
     g = read_built_graph(build_dir)
     store = open_store(uri=uri, user=user, password=password, build_dir=build_dir)

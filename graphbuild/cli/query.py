@@ -15,7 +15,15 @@ from graphbuild.cli.load import open_store
 from graphbuild.queries import library, parse_params, resolve_query, run_query
 
 
-def query(*, name: str, params: list[str] | None = None, build_dir: str | Path = "build", uri: str | None = None, user: str | None = None, password: str | None = None) -> list[dict[str, Any]]:
+def query(
+    *,
+    name: str,
+    params: list[str] | None = None,
+    build_dir: str | Path = "build",
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+) -> list[dict[str, Any]]:
     q = resolve_query(name)
     values = parse_params(params or [], q)
     store = open_store(uri=uri, user=user, password=password, build_dir=build_dir)

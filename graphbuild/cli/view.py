@@ -11,9 +11,19 @@ from graphbuild.graph.store_graph import read_built_graph
 from graphbuild.views.site import write_views
 
 
-def view(*, build_dir: str | Path = "build", out: str | Path | None = None, entity: list[str] | None = None, depth: int = 2, top: int = 300, ego_count: int = 10) -> list[Path]:
+def view(
+    *,
+    build_dir: str | Path = "build",
+    out: str | Path | None = None,
+    entity: list[str] | None = None,
+    depth: int = 2,
+    top: int = 300,
+    ego_count: int = 10,
+) -> list[Path]:
     g = read_built_graph(build_dir)
-    return write_views(g, Path(out) if out else Path(build_dir) / "views", top=top, ego_of=entity or None, depth=depth, ego_count=ego_count)
+    return write_views(
+        g, Path(out) if out else Path(build_dir) / "views", top=top, ego_of=entity or None, depth=depth, ego_count=ego_count
+    )
 
 
 @friendly

@@ -46,7 +46,15 @@ def add_record(g: nx.MultiDiGraph, rec: dict[str, Any], resolver: Resolver) -> N
     rec = dict(rec)
     doc = rec["doc_id"]
     aid = article_node(doc)
-    g.add_node(aid, type=ARTICLE_LABEL, name=rec.get("title") or doc, doc_id=doc, source=rec.get("source", ""), title=rec.get("title", ""), date=rec.get("date", ""))
+    g.add_node(
+        aid,
+        type=ARTICLE_LABEL,
+        name=rec.get("title") or doc,
+        doc_id=doc,
+        source=rec.get("source", ""),
+        title=rec.get("title", ""),
+        date=rec.get("date", ""),
+    )
     ids: dict[tuple[str, str], str] = {}
     by_name: dict[str, str] = {}
     for ent in rec["entities"]:
@@ -54,7 +62,16 @@ def add_record(g: nx.MultiDiGraph, rec: dict[str, Any], resolver: Resolver) -> N
         ids[(ent["type"], ent["name"])] = nid
         by_name.setdefault(ent["name"], nid)
         if nid not in g:
-            g.add_node(nid, type=ent["type"], name=ent["name"], aliases=set(), mentions=0, articles=0, first_article=doc, last_article=doc)
+            g.add_node(
+                nid,
+                type=ent["type"],
+                name=ent["name"],
+                aliases=set(),
+                mentions=0,
+                articles=0,
+                first_article=doc,
+                last_article=doc,
+            )
         data = g.nodes[nid]
         if isinstance(data["aliases"], list):
             data["aliases"] = set(data["aliases"])
@@ -78,7 +95,9 @@ def add_record(g: nx.MultiDiGraph, rec: dict[str, Any], resolver: Resolver) -> N
                 if rel.get(p) and not data.get(p):
                     data[p] = rel[p]
         else:
-            g.add_edge(h, t, key=rel["type"], type=rel["type"], evidence=[ev], **{p: rel[p] for p in ("title", "year") if rel.get(p)})
+            g.add_edge(
+                h, t, key=rel["type"], type=rel["type"], evidence=[ev], **{p: rel[p] for p in ("title", "year") if rel.get(p)}
+            )
 
 
 def summary(g: nx.MultiDiGraph) -> dict[str, Any]:

@@ -30,8 +30,19 @@ def unflattened(g: nx.MultiDiGraph, rename_edge: dict[str, str] | None = None) -
     rename_edge = rename_edge or {}
     h = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
-        h.add_node(n, **{k: (json.loads(v) if k in JSON_KEYS and isinstance(v, str) else v) for k, v in d.items() if k not in ("label", "id")})
+        h.add_node(
+            n,
+            **{
+                k: (json.loads(v) if k in JSON_KEYS and isinstance(v, str) else v)
+                for k, v in d.items()
+                if k not in ("label", "id")
+            },
+        )
     for u, v, k, d in g.edges(keys=True, data=True):
-        attrs = {rename_edge.get(a, a): (json.loads(b) if a in JSON_KEYS and isinstance(b, str) else b) for a, b in d.items() if a not in ("id", "label")}
+        attrs = {
+            rename_edge.get(a, a): (json.loads(b) if a in JSON_KEYS and isinstance(b, str) else b)
+            for a, b in d.items()
+            if a not in ("id", "label")
+        }
         h.add_edge(u, v, key=attrs.get("type", k), **attrs)
     return h

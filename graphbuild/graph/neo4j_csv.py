@@ -32,9 +32,39 @@ def write_neo4j_csv(g: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
         path = out / f"nodes_{label}.csv"
         with atomic_open(path, "w") as fh:
             w = csv.writer(fh)
-            w.writerow(["key:ID", "name", "aliases:string[]", "mentions:int", "articles:int", "first_article", "last_article", "doc_id", "source", "title", "date", ":LABEL"])
+            w.writerow(
+                [
+                    "key:ID",
+                    "name",
+                    "aliases:string[]",
+                    "mentions:int",
+                    "articles:int",
+                    "first_article",
+                    "last_article",
+                    "doc_id",
+                    "source",
+                    "title",
+                    "date",
+                    ":LABEL",
+                ]
+            )
             for n, d in rows:
-                w.writerow([n, d.get("name", ""), ";".join(sorted(d.get("aliases", []) or [])), d.get("mentions", 0), d.get("articles", 0), d.get("first_article", ""), d.get("last_article", ""), d.get("doc_id", ""), d.get("source", ""), d.get("title", ""), d.get("date", ""), label])
+                w.writerow(
+                    [
+                        n,
+                        d.get("name", ""),
+                        ";".join(sorted(d.get("aliases", []) or [])),
+                        d.get("mentions", 0),
+                        d.get("articles", 0),
+                        d.get("first_article", ""),
+                        d.get("last_article", ""),
+                        d.get("doc_id", ""),
+                        d.get("source", ""),
+                        d.get("title", ""),
+                        d.get("date", ""),
+                        label,
+                    ]
+                )
         written.append(path)
     by_type: dict[str, list] = {}
     for u, v, d in g.edges(data=True):
@@ -45,11 +75,24 @@ def write_neo4j_csv(g: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
             w = csv.writer(fh)
             w.writerow([":START_ID", ":END_ID", "title", "year:int", "count:int", "evidence", ":TYPE"])
             for u, v, d in rows:
-                w.writerow([u, v, d.get("title", ""), d.get("year", ""), d.get("count", ""), json.dumps(d.get("evidence", []), ensure_ascii=False), rtype])
+                w.writerow(
+                    [
+                        u,
+                        v,
+                        d.get("title", ""),
+                        d.get("year", ""),
+                        d.get("count", ""),
+                        json.dumps(d.get("evidence", []), ensure_ascii=False),
+                        rtype,
+                    ]
+                )
         written.append(path)
     args = ["neo4j-admin", "database", "import", "full", "--overwrite-destination"]
     args += [f"--nodes={p.name}" for p in written if p.name.startswith("nodes_")]
     args += [f"--relationships={p.name}" for p in written if p.name.startswith("rels_")]
     args += ["--array-delimiter=;", "neo4j"]
-    atomic_write_text(out / "import.sh", "#!/bin/sh\n# run inside this folder, with the Neo4j server stopped\n" + " ".join(shlex.quote(a) for a in args) + "\n")
+    atomic_write_text(
+        out / "import.sh",
+        "#!/bin/sh\n# run inside this folder, with the Neo4j server stopped\n" + " ".join(shlex.quote(a) for a in args) + "\n",
+    )
     return written

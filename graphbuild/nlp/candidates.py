@@ -9,7 +9,17 @@ from spacy.tokens import Doc
 CANDS = "gb_candidates"
 
 # Higher wins when two candidates claim the same span.
-PRIORITY = {"lexicon": 50, "union": 45, "body": 40, "activity": 35, "award": 34, "group": 30, "person": 25, "place": 20, "lac": 10}
+PRIORITY = {
+    "lexicon": 50,
+    "union": 45,
+    "body": 40,
+    "activity": 35,
+    "award": 34,
+    "group": 30,
+    "person": 25,
+    "place": 20,
+    "lac": 10,
+}
 
 
 @dataclass

@@ -13,7 +13,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+_SUFFIXES = (
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "地区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "盟",
+    "旗",
+)
 
 
 STREET_CHARS = set("路街巷道桥港湾")
@@ -70,7 +85,15 @@ class Gazetteer:
                 if level == "county" and len(s) < 3:
                     continue
                 self.short[s] = name
-        self.short.update({"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区", "西藏": "西藏自治区"})
+        self.short.update(
+            {
+                "内蒙古": "内蒙古自治区",
+                "广西": "广西壮族自治区",
+                "宁夏": "宁夏回族自治区",
+                "新疆": "新疆维吾尔自治区",
+                "西藏": "西藏自治区",
+            }
+        )
         names = sorted(set(self.by_name) | set(self.short), key=len, reverse=True)
         self.regex = re.compile("|".join(map(re.escape, names)))
 

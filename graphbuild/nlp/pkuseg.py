@@ -43,7 +43,9 @@ def fetch(*, dest: Path | None = None) -> Path:
         proc = subprocess.run(cmd, capture_output=True, text=True)
         wheels = list(Path(tmp).glob("pkuseg-0.0.25-*.whl"))
         if proc.returncode != 0 or not wheels:
-            raise GraphbuildError(Errors.E017, path=f"{dest} (download failed: {(proc.stderr or proc.stdout).strip().splitlines()[-1:]})")
+            raise GraphbuildError(
+                Errors.E017, path=f"{dest} (download failed: {(proc.stderr or proc.stdout).strip().splitlines()[-1:]})"
+            )
         dest.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(wheels[0]) as zf:
             for name in zf.namelist():

@@ -58,13 +58,19 @@ class EmbeddedServer:
             "--dir", str(self.data_dir), "--dbfilename", "graph.rdb", "--save", "", "--appendonly", "no",
             "--loadmodule", self.module, "--daemonize", "no", "--logfile", str(self.data_dir / "server.log"),
         ]  # fmt: skip
-        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent, start_new_session=False)
+        self.proc = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent, start_new_session=False
+        )
         atexit.register(self.stop)
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
                 err = (self.proc.stderr.read() or b"").decode(errors="replace").strip() if self.proc.stderr else ""
-                log = (self.data_dir / "server.log").read_text(errors="replace")[-300:] if (self.data_dir / "server.log").exists() else ""
+                log = (
+                    (self.data_dir / "server.log").read_text(errors="replace")[-300:]
+                    if (self.data_dir / "server.log").exists()
+                    else ""
+                )
                 raise GraphbuildError(Errors.E012, where=self.socket, detail=(err or log or "server exited").splitlines()[-1])
             if os.path.exists(self.socket):
                 try:
@@ -104,7 +110,15 @@ class EmbeddedServer:
 class FalkorDBStore:
     """A FalkorDB graph reached through FalkorDB's own Python client."""
 
-    def __init__(self, *, socket: str | None = None, host: str | None = None, port: int | None = None, graph: str = GRAPH, server: EmbeddedServer | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        socket: str | None = None,
+        host: str | None = None,
+        port: int | None = None,
+        graph: str = GRAPH,
+        server: EmbeddedServer | None = None,
+    ) -> None:
         from falkordb import FalkorDB
 
         self.server = server

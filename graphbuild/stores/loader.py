@@ -74,7 +74,14 @@ def _batches(items: list[dict], size: int) -> Iterator[list[dict]]:
         yield items[i : i + size]
 
 
-def load_graph(g: nx.MultiDiGraph, store: Store, *, batch_size: int = DEFAULT_BATCH, ddl: bool = True, progress: Callable[[int], None] | None = None) -> dict[str, int]:
+def load_graph(
+    g: nx.MultiDiGraph,
+    store: Store,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    ddl: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, int]:
     """Write ``g`` into ``store``; returns the row counts written."""
     if ddl:
         store.apply_ddl()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import time
-from urllib.parse import unquote, urlsplit, urlunsplit
 from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.stores.base import ddl_statements, plain
@@ -20,7 +20,15 @@ def redact(text: str, secret: str | None) -> str:
 
 
 class Neo4jStore:
-    def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None, *, database: str | None = None, connect_tries: int = 5) -> None:
+    def __init__(
+        self,
+        uri: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        *,
+        database: str | None = None,
+        connect_tries: int = 5,
+    ) -> None:
         from neo4j import GraphDatabase
 
         raw = uri or os.environ.get("NEO4J_URI", "bolt://localhost:7687")
@@ -42,7 +50,9 @@ class Neo4jStore:
         try:
             self.driver = GraphDatabase.driver(self.uri, auth=(user, password) if password else None)
         except Exception as exc:  # noqa: BLE001 - a bad URI is the user's mistake
-            raise GraphbuildError(Errors.E012, where=redact(self.uri, self._secret), detail=redact(str(exc).splitlines()[0], self._secret)) from exc
+            raise GraphbuildError(
+                Errors.E012, where=redact(self.uri, self._secret), detail=redact(str(exc).splitlines()[0], self._secret)
+            ) from exc
         last: Exception | None = None
         # a fresh driver's first connection can fail (seen with FalkorDB's Bolt): retry
         for attempt in range(connect_tries):
@@ -55,7 +65,11 @@ class Neo4jStore:
                 time.sleep(0.2 * (attempt + 1))
         if last is not None:
             self.driver.close()
-            raise GraphbuildError(Errors.E012, where=self.uri, detail=redact(str(last).splitlines()[0] if str(last) else type(last).__name__, self._secret))
+            raise GraphbuildError(
+                Errors.E012,
+                where=self.uri,
+                detail=redact(str(last).splitlines()[0] if str(last) else type(last).__name__, self._secret),
+            )
 
     def _session(self):  # noqa: ANN202 - neo4j.Session
         return self.driver.session(database=self.database) if self.database else self.driver.session()
@@ -65,7 +79,9 @@ class Neo4jStore:
             with self._session() as s:
                 return s.execute_read(lambda tx: [{k: plain(v) for k, v in rec.items()} for rec in tx.run(query, params or {})])
         except Exception as exc:  # noqa: BLE001
-            raise GraphbuildError(Errors.E018, detail=redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, self._secret)) from exc
+            raise GraphbuildError(
+                Errors.E018, detail=redact(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, self._secret)
+            ) from exc
 
     def write(self, query: str, params: dict[str, Any]) -> None:
         try:

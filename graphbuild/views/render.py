@@ -46,7 +46,14 @@ def _template() -> str:
 
 def script_json(value: Any) -> str:
     """JSON safe inside a <script> element: no '<', no line separators."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        json.dumps(value, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def layout(g: nx.Graph, *, seed: int = 7) -> dict[Any, tuple[float, float]]:
@@ -62,7 +69,9 @@ def layout(g: nx.Graph, *, seed: int = 7) -> dict[Any, tuple[float, float]]:
     else:
         rnd = random.Random(seed)
         types = sorted({d.get("type", "") for _, d in g.nodes(data=True)})
-        centers = {t: (math.cos(2 * math.pi * i / len(types)), math.sin(2 * math.pi * i / len(types))) for i, t in enumerate(types)}
+        centers = {
+            t: (math.cos(2 * math.pi * i / len(types)), math.sin(2 * math.pi * i / len(types))) for i, t in enumerate(types)
+        }
         init = {}
         for node, d in g.nodes(data=True):
             cx, cy = centers[d.get("type", "")]
@@ -108,7 +117,16 @@ def render(g: nx.MultiDiGraph, *, title: str) -> str:
     for e in edges:
         counts[e["rel"]] = counts.get(e["rel"], 0) + 1
     groups = {t: {"color": {"background": c, "border": "#333"}, "shape": s} for t, (c, s) in TYPE_STYLE.items()}
-    data = {"title": title, "nodes": nodes, "edges": edges, "nodeTypes": node_types, "relTypes": rel_types, "typeCounts": counts, "groups": groups, "colors": {t: c for t, (c, _) in TYPE_STYLE.items()}}
+    data = {
+        "title": title,
+        "nodes": nodes,
+        "edges": edges,
+        "nodeTypes": node_types,
+        "relTypes": rel_types,
+        "typeCounts": counts,
+        "groups": groups,
+        "colors": {t: c for t, (c, _) in TYPE_STYLE.items()},
+    }
     js, css = vis_assets()
     parts = {"{{TITLE}}": _escape(title), "{{VIS_JS}}": js, "{{DATA}}": script_json(data)}
     html = _template().replace("</style>", css + "\n</style>", 1)

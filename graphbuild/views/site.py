@@ -54,16 +54,33 @@ def article_graph(g: nx.MultiDiGraph, article: str) -> nx.MultiDiGraph:
     doc_id = g.nodes[article].get("doc_id")
     ents = [u for u, _, d in g.in_edges(article, data=True) if d.get("type") == MENTIONED_IN]
     h = entity_graph(g).subgraph(ents).copy()
-    h.remove_edges_from([(u, v, k) for u, v, k, d in h.edges(keys=True, data=True) if not any(e.get("doc_id") == doc_id for e in d.get("evidence", []))])
+    h.remove_edges_from(
+        [
+            (u, v, k)
+            for u, v, k, d in h.edges(keys=True, data=True)
+            if not any(e.get("doc_id") == doc_id for e in d.get("evidence", []))
+        ]
+    )
     return h
 
 
-def write_views(g: nx.MultiDiGraph, out: str | Path, *, top: int = 300, ego_of: list[str] | None = None, depth: int = 2, ego_count: int = 10, articles: bool = True) -> list[Path]:
+def write_views(
+    g: nx.MultiDiGraph,
+    out: str | Path,
+    *,
+    top: int = 300,
+    ego_of: list[str] | None = None,
+    depth: int = 2,
+    ego_count: int = 10,
+    articles: bool = True,
+) -> list[Path]:
     out = Path(out)
     written: list[Path] = []
     h = entity_graph(g)
     tops = top_entities(g, top)
-    written.append(write_view(h.subgraph(tops).copy(), out / "overview.html", title=f"Overview: top {len(tops)} entities by degree"))
+    written.append(
+        write_view(h.subgraph(tops).copy(), out / "overview.html", title=f"Overview: top {len(tops)} entities by degree")
+    )
     ego_nodes = [find_entity(g, e) for e in ego_of] if ego_of else tops[:ego_count]
     ego_links = []
     for node in ego_nodes:
@@ -76,7 +93,11 @@ def write_views(g: nx.MultiDiGraph, out: str | Path, *, top: int = 300, ego_of: 
         for n, d in sorted(g.nodes(data=True), key=lambda x: str(x[0])):
             if d.get("type") != ARTICLE_LABEL:
                 continue
-            p = write_view(article_graph(g, n), out / "articles" / f"{slug(n)}.html", title=f"{d.get('title') or d.get('doc_id')} ({d.get('doc_id')})")
+            p = write_view(
+                article_graph(g, n),
+                out / "articles" / f"{slug(n)}.html",
+                title=f"{d.get('title') or d.get('doc_id')} ({d.get('doc_id')})",
+            )
             written.append(p)
             art_links.append((d.get("title") or d.get("doc_id"), d.get("doc_id"), p))
     for p in written:
@@ -97,9 +118,18 @@ def _write_index(g: nx.MultiDiGraph, out: Path, tops: list[str], egos: list, art
     rels = Counter(d.get("type") for _, _, d in h.edges(data=True))
     rows = "".join(f"<tr><td>{escape(t)}</td><td>{counts.get(t, 0)}</td></tr>" for t in ENTITY_TYPES)
     rrows = "".join(f"<tr><td>{escape(t)}</td><td>{c}</td></tr>" for t, c in sorted(rels.items()))
-    top_rows = "".join(f"<li>{escape(str(g.nodes[n].get('name')))} <small>({escape(str(g.nodes[n].get('type')))}, degree {h.degree(n)})</small></li>" for n in tops[:25])
-    ego_rows = "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(str(name))}</a> <small>{escape(str(t))}</small></li>' for name, t, p in egos)
-    art_rows = "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(str(title))}</a> <small>{escape(str(doc))}</small></li>' for title, doc, p in arts)
+    top_rows = "".join(
+        f"<li>{escape(str(g.nodes[n].get('name')))} <small>({escape(str(g.nodes[n].get('type')))}, degree {h.degree(n)})</small></li>"
+        for n in tops[:25]
+    )
+    ego_rows = "".join(
+        f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(str(name))}</a> <small>{escape(str(t))}</small></li>'
+        for name, t, p in egos
+    )
+    art_rows = "".join(
+        f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(str(title))}</a> <small>{escape(str(doc))}</small></li>'
+        for title, doc, p in arts
+    )
     html = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">

@@ -20,7 +20,9 @@ from graphbuild.nlp.gazetteer import rules
 
 _QUOTE = re.compile(r"“([^“”\n]{1,30})”")
 _NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?)"
-_DOC_TITLE = re.compile(r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$")
+_DOC_TITLE = re.compile(
+    r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$"
+)
 
 
 def _alt(words: list[str]) -> str:
@@ -39,19 +41,27 @@ class ActivityFinder:
         suffix = _alt(r["program_suffixes"] + r["event_suffixes"])
         # a few modifier characters may stand between the quote and the word
         # that makes it a name, but no particle or conjunction (的, 等, 与 …)
-        self.after = re.compile(rf"(?:[\u4e00-\u9fff](?<![的等与和及为是在了对把被向从])){{0,6}}?({suffix})(?![\u4e00-\u9fff]{{0,1}}(?:中|上|里|的人|者|员|费))")
+        self.after = re.compile(
+            rf"(?:[\u4e00-\u9fff](?<![的等与和及为是在了对把被向从])){{0,6}}?({suffix})(?![\u4e00-\u9fff]{{0,1}}(?:中|上|里|的人|者|员|费))"
+        )
         self.weak = ("建设", "政策", "服务政策", "平台", "体系", "工作体系", "通道", "年", "班")
         self.shaped_only = ("格局", "体系", "工作格局", "工作体系")
         self.more = re.compile(rf"[\u4e00-\u9fff]{{0,2}}?({suffix})")
         # enumerations of named works: 迎新工程、幸福工程、建“家”工程和荣退工程
-        self.listed = re.compile(r"(?:[\u4e00-\u9fff“”]{2,10}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年)、)+[\u4e00-\u9fff“”]{2,10}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年)(?:(?:和|及|以及)[\u4e00-\u9fff“”]{2,8}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年))?")
-        self.lead_verbs = tuple(sorted(set(r["program_verbs"]) | {"包括", "即", "分别是", "有", "实施", "打造"}, key=len, reverse=True))
+        self.listed = re.compile(
+            r"(?:[\u4e00-\u9fff“”]{2,10}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年)、)+[\u4e00-\u9fff“”]{2,10}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年)(?:(?:和|及|以及)[\u4e00-\u9fff“”]{2,8}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年))?"
+        )
+        self.lead_verbs = tuple(
+            sorted(set(r["program_verbs"]) | {"包括", "即", "分别是", "有", "实施", "打造"}, key=len, reverse=True)
+        )
         self.org_heads = ("联盟", "协会", "讲师团", "宣讲团", "中心", "委员会", "研究会", "工作室")
         self.verbs = tuple(r["program_verbs"])
         self.numbered = re.compile(rf"{_NUMBERED}[\u4e00-\u9fff“”·]{{2,30}}?({_alt(r['event_suffixes'])})")
         self.cup = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}杯[\u4e00-\u9fff”]{{0,12}}?({_alt(r['event_suffixes'])})")
         # unquoted named contests: 全市职工法律知识竞赛, 湖北省…劳动和技能竞赛
-        self.scoped = re.compile(rf"(全国|全省|全市|全县|全区)[\u4e00-\u9fff]{{2,16}}?({_alt(['职业技能竞赛', '技能竞赛', '知识竞赛', '劳动竞赛', '技能大赛', '职业技能大赛', '劳动和技能竞赛', '擂台赛', '运动会'])})")
+        self.scoped = re.compile(
+            rf"(全国|全省|全市|全县|全区)[\u4e00-\u9fff]{{2,16}}?({_alt(['职业技能竞赛', '技能竞赛', '知识竞赛', '劳动竞赛', '技能大赛', '职业技能大赛', '劳动和技能竞赛', '擂台赛', '运动会'])})"
+        )
         self.contest = re.compile(r"(创新大赛|技能大赛|技能竞赛|劳动竞赛|知识竞赛|创意大赛|擂台赛|运动会|立功竞赛)")
         self.book = re.compile(r"《([^《》\n]{2,30})》(第[一二三四五六七八九十\d]+季)?")
 
@@ -78,7 +88,11 @@ class ActivityFinder:
                 p = toks[j - 1]
                 if words and words[-1].tag in ("LOC", "ORG") and p.tag != "LOC":
                     break  # the named body or place heads the contest
-                if p.tag in ("n", "nz", "nw", "LOC", "ORG", "vn", "an", "j", "v") and len(text[p.start : m.end()]) <= 24 and p.text not in ("各类", "相关", "举办", "开展", "参加", "组织"):
+                if (
+                    p.tag in ("n", "nz", "nw", "LOC", "ORG", "vn", "an", "j", "v")
+                    and len(text[p.start : m.end()]) <= 24
+                    and p.text not in ("各类", "相关", "举办", "开展", "参加", "组织")
+                ):
                     words.append(p)
                     j -= 1
                     continue
@@ -138,7 +152,24 @@ class ActivityFinder:
                 continue
             # a bare quoted name: a program when it is launched or run, or has
             # the shape of one (digits, +, ·); short words alone are slogans
-            shaped = bool(re.search(r"[\d+·]", inner)) or any(inner.endswith(x) for x in ("计划", "工程", "行动", "活动", "品牌", "机制", "模式", "工作法", "互助", "服务", "课堂", "之城", "夜校"))
+            shaped = bool(re.search(r"[\d+·]", inner)) or any(
+                inner.endswith(x)
+                for x in (
+                    "计划",
+                    "工程",
+                    "行动",
+                    "活动",
+                    "品牌",
+                    "机制",
+                    "模式",
+                    "工作法",
+                    "互助",
+                    "服务",
+                    "课堂",
+                    "之城",
+                    "夜校",
+                )
+            )
             launched = before.endswith(self.verbs) or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
             if len(inner) < 2 or not (shaped or launched) or len(inner) < 4 and not shaped:
                 continue
@@ -172,7 +203,17 @@ class ActivityFinder:
                 if rx is self.cup and lead and lead.end() < name.find("杯"):
                     start += lead.end()
                     name = text[start : m.end()]
-                out.append(Cand(start, m.end(), "Event", name.replace("“", "").replace("”", "") if rx is self.numbered and name.count("“") != name.count("”") else name, "activity"))
+                out.append(
+                    Cand(
+                        start,
+                        m.end(),
+                        "Event",
+                        name.replace("“", "").replace("”", "")
+                        if rx is self.numbered and name.count("“") != name.count("”")
+                        else name,
+                        "activity",
+                    )
+                )
         for m in self.book.finditer(text):
             inner = m.group(1)
             if _DOC_TITLE.search(inner):

@@ -26,11 +26,39 @@ from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.gazetteer import gazetteer, rules
 
 NOMINAL = {"n", "nz", "nw", "LOC", "ORG", "vn", "an", "s", "j", "nt", "ns"}
-_ABBREV = re.compile(r"(省|市|区|县|州|盟|旗)总(?:会(?![议计长员])|(?![工体量数额计和结部队理裁监经会书编指务共署站目台值局决动]))")
+_ABBREV = re.compile(
+    r"(省|市|区|县|州|盟|旗)总(?:会(?![议计长员])|(?![工体量数额计和结部队理裁监经会书编指务共署站目台值局决动]))"
+)
 _LEVEL_START = re.compile(r"^(省|市|区|县)(?![区场民长委])")
 MAX_LEN = 32
 # words that end in a one-character head but are no body
-NOT_BODIES = {"格局", "布局", "大局", "全局", "结局", "开局", "当局", "干部", "全部", "内部", "外部", "局部", "西部", "东部", "南部", "北部", "中部", "各部", "本部", "上司", "官司", "工作格局", "中心", "重心", "核心"}
+NOT_BODIES = {
+    "格局",
+    "布局",
+    "大局",
+    "全局",
+    "结局",
+    "开局",
+    "当局",
+    "干部",
+    "全部",
+    "内部",
+    "外部",
+    "局部",
+    "西部",
+    "东部",
+    "南部",
+    "北部",
+    "中部",
+    "各部",
+    "本部",
+    "上司",
+    "官司",
+    "工作格局",
+    "中心",
+    "重心",
+    "核心",
+}
 _PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
 
 
@@ -69,7 +97,11 @@ class BodyFinder:
             nxt = text[e : last.end]
             if not re.match(r"^(工会|联合会|委员会)", nxt):
                 return None
-        if text[t.start : t.end] in NOT_BODIES or text[s:e] == "工会" and re.match(r"(会员|组织|经费|工作|干部)", text[e : e + 2]):
+        if (
+            text[t.start : t.end] in NOT_BODIES
+            or text[s:e] == "工会"
+            and re.match(r"(会员|组织|经费|工作|干部)", text[e : e + 2])
+        ):
             return None
         start = t.start if t.start < s and (t.tag in NOMINAL or t.tag == "PER") else s
         if t.start < s and t.tag not in NOMINAL and t.tag != "PER":
@@ -98,7 +130,11 @@ class BodyFinder:
                     j = k
                     continue
                 break
-            if p.tag in NOMINAL or (p.tag == "PER" and head.endswith("工作室")) or (p.tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", p.text)):
+            if (
+                p.tag in NOMINAL
+                or (p.tag == "PER" and head.endswith("工作室"))
+                or (p.tag == "m" and re.fullmatch(r"[一二三四五六七八九十]+", p.text))
+            ):
                 glued = next((w for w in self.stop if len(w) > 1 and p.text.startswith(w) and len(p.text) > len(w)), None)
                 if glued:  # 旗下沈阳铝镁设计研究院有限公司 is one LAC word
                     start = p.start + len(glued)
@@ -169,7 +205,11 @@ class BodyFinder:
                 if lead is None:
                     break
                 name, start = name[len(lead) :], start + len(lead)
-            core = name[: -len(next(suf for suf, _ in self.suffixes if name.endswith(suf)))] if body_type(name, self.suffixes) else name
+            core = (
+                name[: -len(next(suf for suf, _ in self.suffixes if name.endswith(suf)))]
+                if body_type(name, self.suffixes)
+                else name
+            )
             if len(core) < 2 or re.fullmatch(r"[省市县区乡镇、]+", core):
                 return
             # a short chunk of common nouns is a description, not a name (教育联盟)
@@ -231,7 +271,6 @@ class BodyFinder:
             chain.insert(0, prev)
             prefix_start = prev.start
             end = prev.start
-        written = text[prefix_start:e]
         if chain:
             name = "".join(c.name for c in chain) + "总工会" if len(chain) > 1 else chain[0].name + "总工会"
             if not name.startswith(chain[0].name):

@@ -63,7 +63,9 @@ def is_byline(text: str, start: int, end: int) -> bool:
     if re.match(r"^[\s\u4e00-\u9fff·]{0,10}/?摄", after) and "摄" in text[end:line_end][:14]:
         return True
     # a trailing （姓名 姓名） at the end of a paragraph credits the writer
-    if re.search(r"[（(][\s\u4e00-\u9fff·]{0,10}$", before) and re.match(r"^[\s\u4e00-\u9fff·]{0,10}[）)]\s*$", text[end:line_end]):
+    if re.search(r"[（(][\s\u4e00-\u9fff·]{0,10}$", before) and re.match(
+        r"^[\s\u4e00-\u9fff·]{0,10}[）)]\s*$", text[end:line_end]
+    ):
         return True
     return False
 
@@ -71,10 +73,14 @@ def is_byline(text: str, start: int, end: int) -> bool:
 class PersonFinder:
     def __init__(self) -> None:
         titles = sorted(rules()["person_titles"], key=len, reverse=True)
-        self.title_name = re.compile(rf"(?:{'|'.join(map(re.escape, titles))})([\u4e00-\u9fff]{{2,3}}?)(?=[，。、说表介告指要强在是对向和与（“：\s]|获|荣|被|当选|参加|带|拜|作为|等|已|也|就|还|都|自豪|坦言|认为|感慨)")
+        self.title_name = re.compile(
+            rf"(?:{'|'.join(map(re.escape, titles))})([\u4e00-\u9fff]{{2,3}}?)(?=[，。、说表介告指要强在是对向和与（“：\s]|获|荣|被|当选|参加|带|拜|作为|等|已|也|就|还|都|自豪|坦言|认为|感慨)"
+        )
         self.gaz = gazetteer()
         # apprenticeship phrasing names people LAC may cut (王 + 建国)
-        self.context_name = re.compile(r"拜([\u4e00-\u9fff]{2,3}?)为师|(?:师傅|徒弟|师父)(?:是)?([\u4e00-\u9fff]{2,3}?)(?=[，。、说表和与的（\s])")
+        self.context_name = re.compile(
+            r"拜([\u4e00-\u9fff]{2,3}?)为师|(?:师傅|徒弟|师父)(?:是)?([\u4e00-\u9fff]{2,3}?)(?=[，。、说表和与的（\s])"
+        )
 
     def _ok(self, text: str, s: int, e: int) -> bool:
         name = text[s:e]

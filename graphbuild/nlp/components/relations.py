@@ -78,7 +78,15 @@ class RelationExtractor:
         self._subject: Span | None = None
         self._last_activity: Span | None = None
 
-        def add(head: Span | str, rel: str, tail: Span | str, sent: tuple[int, int], head_label: str | None = None, tail_label: str | None = None, **props: object) -> None:
+        def add(
+            head: Span | str,
+            rel: str,
+            tail: Span | str,
+            sent: tuple[int, int],
+            head_label: str | None = None,
+            tail_label: str | None = None,
+            **props: object,
+        ) -> None:
             hl = head.label_ if isinstance(head, Span) else head_label
             tl = tail.label_ if isinstance(tail, Span) else tail_label
             h = head.id_ if isinstance(head, Span) else head
@@ -112,10 +120,17 @@ class RelationExtractor:
             self._mentors(text, ents, sent, add)
             self._targets(text, ents, sent, add)
         self._places_part_of(doc, spans, add)
-        for child, parent, cs, ce in doc.user_data.get(PART_OF, []):
+        for child, parent, cs, _ in doc.user_data.get(PART_OF, []):
             sm = next((m for m in _SENT.finditer(text) if m.start() <= cs < m.end()), None)
             if sm:
-                add(child, "PART_OF", parent, (sm.start(), sm.end()), head_label=_label_of(spans, child), tail_label=_label_of(spans, parent))
+                add(
+                    child,
+                    "PART_OF",
+                    parent,
+                    (sm.start(), sm.end()),
+                    head_label=_label_of(spans, child),
+                    tail_label=_label_of(spans, parent),
+                )
         doc.user_data[RELATIONS] = list(out.values())
         return doc
 
@@ -127,12 +142,17 @@ class RelationExtractor:
             pos = p.start_char
             hops = 0
             while hops < 3:
-                body = max((b for b in bodies if b.end_char <= pos and pos - b.end_char <= 12), key=lambda b: b.end_char, default=None)
+                body = max(
+                    (b for b in bodies if b.end_char <= pos and pos - b.end_char <= 12), key=lambda b: b.end_char, default=None
+                )
                 if body is None:
                     break
                 gap = text[body.end_char : pos]
                 title = gap.strip("、，的 ")
-                if re.search(r"[，。；：“”（）]", gap) or any(sp.label_ in ("Person", "Union", "Enterprise", "Organization") and body.end_char < sp.start_char < pos for sp in ents):
+                if re.search(r"[，。；：“”（）]", gap) or any(
+                    sp.label_ in ("Person", "Union", "Enterprise", "Organization") and body.end_char < sp.start_char < pos
+                    for sp in ents
+                ):
                     break
                 if title and not any(title.endswith(t) for t in self.titles) and len(title) > 6:
                     break
@@ -174,7 +194,9 @@ class RelationExtractor:
             nxt = next((h for h in cands if h.label_ == "Person" and h.start_char >= a.end_char), None)
             if nxt is not None:
                 gap = text[a.end_char : nxt.start_char]
-                if re.fullmatch(r"(获得者|称号获得者)?", gap) or (gap.startswith("、") and len(gap) <= 40 and not re.search(r"[，。；：“”]", gap)):
+                if re.fullmatch(r"(获得者|称号获得者)?", gap) or (
+                    gap.startswith("、") and len(gap) <= 40 and not re.search(r"[，。；：“”]", gap)
+                ):
                     add(nxt, "AWARDED", a, sent, year=year)
                     continue
             # verb form: holder … 荣获 … award
@@ -232,7 +254,11 @@ class RelationExtractor:
         # a body named after another body of the article: X公司工会, X公司工匠联盟
         names = {b.id_: b for b in bodies}
         for u in bodies:
-            owner_span = max((names[n] for n in names if n != u.id_ and u.id_.startswith(n) and len(n) >= 4), key=lambda b: len(b.id_), default=None)
+            owner_span = max(
+                (names[n] for n in names if n != u.id_ and u.id_.startswith(n) and len(n) >= 4),
+                key=lambda b: len(b.id_),
+                default=None,
+            )
             if owner_span is not None:
                 add(u, "PART_OF", owner_span, sent)
                 continue
@@ -240,12 +266,24 @@ class RelationExtractor:
                 continue
             owner = u.id_[:-2]
             if owner.endswith(("公司", "集团", "厂", "矿", "银行", "院", "项目", "中心", "大学", "学院", "局", "电厂")):
-                add(u, "PART_OF", owner, sent, tail_label="Enterprise" if owner.endswith(("公司", "集团", "厂", "矿", "银行", "项目", "电厂")) else "Organization")
+                add(
+                    u,
+                    "PART_OF",
+                    owner,
+                    sent,
+                    tail_label="Enterprise"
+                    if owner.endswith(("公司", "集团", "厂", "矿", "银行", "项目", "电厂"))
+                    else "Organization",
+                )
 
     # -- ORGANIZES and PARTNERS_WITH: 由A、B主办; A主办、B承办的X; A联合B开展; 本次活动由… --
     def _group_before(self, text: str, bodies: list[Span], pos: int, reach: int = 16) -> list[Span]:
         """The coordinated bodies (A、B和C) ending shortly before ``pos``."""
-        before = [b for b in bodies if b.end_char <= pos and pos - b.end_char <= reach and not re.search(r"[，。；：“”]", text[b.end_char : pos])]
+        before = [
+            b
+            for b in bodies
+            if b.end_char <= pos and pos - b.end_char <= reach and not re.search(r"[，。；：“”]", text[b.end_char : pos])
+        ]
         if not before:
             return []
         group = [before[-1]]
@@ -275,7 +313,9 @@ class RelationExtractor:
                         if b not in subjects:
                             subjects.append(b)
                     if text[v.start() : v.end()] in ("联合", "携手"):
-                        subjects += [b for b in bodies if b.start_char >= v.end() and b.start_char - v.end() <= 2 and b not in subjects]
+                        subjects += [
+                            b for b in bodies if b.start_char >= v.end() and b.start_char - v.end() <= 2 and b not in subjects
+                        ]
         carried = False
         if subjects:
             self._subject = subjects[0]
@@ -306,7 +346,11 @@ class RelationExtractor:
             # the activity follows a verb, or the verb follows it in a 由…主办 clause
             if act.start_char >= first_v or you >= act.end_char:
                 targets.append(act)
-        if not targets and self._last_activity is not None and re.search(r"(本次|此次|这次|该|此项|这项)(竞赛|比赛|大赛|活动|会议|项目|行动|论坛|培训)", text[sent[0] : sent[1]]):
+        if (
+            not targets
+            and self._last_activity is not None
+            and re.search(r"(本次|此次|这次|该|此项|这项)(竞赛|比赛|大赛|活动|会议|项目|行动|论坛|培训)", text[sent[0] : sent[1]])
+        ):
             targets = [self._last_activity]  # 本次竞赛由A、B、C联合举办
         for act in targets:
             for sub in subjects:
@@ -322,7 +366,11 @@ class RelationExtractor:
             who = [h for h in holders if h.end_char <= vm.start() and vm.start() - h.end_char <= 10]
             what = [a for a in acts if a.start_char >= vm.end() and a.start_char - vm.end() <= 25]
             if not what:
-                what = [a for a in acts if a.end_char <= vm.start() and vm.start() - a.end_char <= 6 and text.find("的", a.end_char, vm.start()) < 0]
+                what = [
+                    a
+                    for a in acts
+                    if a.end_char <= vm.start() and vm.start() - a.end_char <= 6 and text.find("的", a.end_char, vm.start()) < 0
+                ]
                 who = [h for h in holders if h.start_char >= vm.end() and h.start_char - vm.end() <= 12] if what else []
             for w in who[-1:] + [h for h in who[:-1] if text[h.end_char : who[-1].start_char] in ("、", "和", "与")]:
                 for a in what[:1]:
@@ -361,7 +409,11 @@ class RelationExtractor:
         for g in groups:
             inside = [a for a in acts if a.start_char <= g.start_char and g.end_char <= a.end_char]
             # 新就业形态劳动者工作“扩面提升年”专项行动: the group names the program
-            inside += [a for a in acts if 0 <= a.start_char - g.end_char <= 8 and not re.search(r"[，。、；：和与及的]", text[g.end_char : a.start_char])]
+            inside += [
+                a
+                for a in acts
+                if 0 <= a.start_char - g.end_char <= 8 and not re.search(r"[，。、；：和与及的]", text[g.end_char : a.start_char])
+            ]
             if inside:
                 for a in inside:
                     add(a, "TARGETS", g, sent)

@@ -130,10 +130,20 @@ class Resolver:
                     continue
                 inside = k.start <= c.start and c.end <= k.end
                 if inside:
-                    if k.label == "Union" and c.label in BODIES and c.start == k.start and re.fullmatch(r"工会(委员会)?", k.name[len(c.name):] if k.name.startswith(c.name) else "-"):
+                    if (
+                        k.label == "Union"
+                        and c.label in BODIES
+                        and c.start == k.start
+                        and re.fullmatch(r"工会(委员会)?", k.name[len(c.name) :] if k.name.startswith(c.name) else "-")
+                    ):
                         continue  # the enterprise of an enterprise union is an entity too
                     same_family = c.label == k.label or (c.label in BODIES and k.label in BODIES)
-                    if same_family or k.label in _DROP_NESTED.get(c.label, set()) or k.label in ("Program", "Event") and c.label in ("Program", "Event"):
+                    if (
+                        same_family
+                        or k.label in _DROP_NESTED.get(c.label, set())
+                        or k.label in ("Program", "Event")
+                        and c.label in ("Program", "Event")
+                    ):
                         drop = True
                         break
                 else:  # crossing: the stronger, then the longer, wins
