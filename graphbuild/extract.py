@@ -89,3 +89,17 @@ def validate_record(rec: dict[str, Any]) -> list[str]:
         if not isinstance(ev.get("sentence"), str) or not isinstance(ev.get("start"), int):
             problems.append("relation without evidence")
     return problems
+
+
+def offset_problems(rec: dict[str, Any], original: str) -> list[str]:
+    """Mentions and evidence whose offsets do not give back their text in ``original``."""
+    problems = []
+    for e in rec.get("entities", []):
+        for m in e.get("mentions", []):
+            if original[m["start"] : m["end"]] != m["text"]:
+                problems.append(f"mention {m} of {e['name']!r}")
+    for r in rec.get("relations", []):
+        ev = r["evidence"]
+        if original[ev["start"] : ev["end"]] != ev["sentence"]:
+            problems.append(f"evidence of {r['head']} {r['type']} {r['tail']}")
+    return problems

@@ -107,6 +107,26 @@ class EmbeddedServer:
             shutil.rmtree(self._sockdir, ignore_errors=True)
 
 
+def _q(v: str) -> str:
+    return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def cypher_literal(value: Any) -> str:
+    """A parameter as a Cypher literal for FalkorDB's ``CYPHER name=value``
+    header; the same text the client's ``stringify_param_value`` makes for
+    these types, but several times faster on 10,000-row batches."""
+    t = type(value)
+    if t is str:
+        return _q(value)
+    if t is dict:
+        return "{" + ",".join(f"`{k}`:{cypher_literal(v)}" for k, v in value.items()) + "}"
+    if t is list or t is tuple:
+        return "[" + ",".join([cypher_literal(v) for v in value]) + "]"
+    if value is None:
+        return "null"
+    return str(value)
+
+
 class FalkorDBStore:
     """A FalkorDB graph reached through FalkorDB's own Python client."""
 
@@ -145,7 +165,11 @@ class FalkorDBStore:
 
     def write(self, query: str, params: dict[str, Any]) -> None:
         # one FalkorDB query is atomic: the batch is one transaction
-        self.graph.query(query, params)
+        for key in params:
+            if not key.isidentifier():
+                raise ValueError(f"bad parameter name {key!r}")
+        header = "CYPHER " + " ".join(f"{k}={cypher_literal(v)}" for k, v in params.items()) + " " if params else ""
+        self.graph.query(header + query)
 
     def apply_ddl(self) -> list[str]:
         applied = []
