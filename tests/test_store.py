@@ -154,3 +154,19 @@ def test_labels_and_types_come_only_from_the_schema():
         node_statement("Union {key: 1}) DETACH DELETE n //")
     with pytest.raises(ValueError):
         edge_statement("WORKS_AT]->() DELETE n //", "Person", "Union")
+
+
+def test_rebuild_syncs_only_what_changed_and_ends_exact(tmp_path, seed_records):
+    from graphbuild.cli.build import graph_delta, sync_embedded
+    from graphbuild.graph.node_link import read_node_link, write_node_link
+
+    old = build_graph(seed_records[:-3])
+    sync_embedded(old, tmp_path)
+    write_node_link(old, tmp_path / "graph.json")
+    new = build_graph(seed_records)
+    delta, removed_nodes, removed_edges = graph_delta(read_node_link(tmp_path / "graph.json"), new)
+    assert 0 < delta.number_of_edges() < new.number_of_edges() and removed_nodes == []
+    counts_after = sync_embedded(new, tmp_path, read_node_link(tmp_path / "graph.json"))
+    assert counts_after == {"nodes": new.number_of_nodes(), "relationships": new.number_of_edges()}
+    # and back: the removed articles' nodes and edges leave the store
+    assert sync_embedded(old, tmp_path, new) == {"nodes": old.number_of_nodes(), "relationships": old.number_of_edges()}

@@ -55,21 +55,62 @@ def write_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) 
     return files
 
 
-def sync_embedded(g: nx.MultiDiGraph, out: Path) -> dict[str, int]:
-    """Load the graph into the embedded store under ``out/falkordb`` (MERGE,
-    then remove what the graph no longer holds), and stop the server."""
+def graph_delta(old: nx.MultiDiGraph | None, new: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, list[str], list[tuple[str, str, str]]]:
+    """What changed from ``old`` to ``new``: a graph of the new or changed nodes
+    and edges (with the endpoints they need), and the removed node keys and edges."""
+    if old is None:
+        return new, [], []
+    delta = nx.MultiDiGraph()
+    for n, d in new.nodes(data=True):
+        if n not in old or old.nodes[n] != d:
+            delta.add_node(n, **d)
+    for u, v, k, d in new.edges(keys=True, data=True):
+        if not old.has_edge(u, v, key=k) or old.edges[u, v, k] != d:
+            for x in (u, v):
+                if x not in delta:
+                    delta.add_node(x, **new.nodes[x])
+            delta.add_edge(u, v, key=k, **d)
+    removed_nodes = [str(n) for n in old.nodes if n not in new]
+    removed_edges = [(str(u), k, str(v)) for u, v, k in old.edges(keys=True) if not new.has_edge(u, v, key=k) and u in new and v in new]
+    return delta, removed_nodes, removed_edges
+
+
+def sync_embedded(g: nx.MultiDiGraph, out: Path, previous: nx.MultiDiGraph | None = None) -> dict[str, int]:
+    """Bring the embedded store under ``out/falkordb`` to ``g``: only what
+    changed since ``previous`` (the graph of the last build) when the store
+    holds that build, else everything; then stop the server."""
     from graphbuild.stores.falkordb import FalkorDBStore
     from graphbuild.stores.loader import counts, load_graph
 
+    if not (out / "falkordb" / "graph.rdb").exists():
+        previous = None
     with FalkorDBStore.embedded(out / "falkordb") as store:
-        load_graph(g, store)
-        keys = [str(n) for n in g.nodes]
-        store.write("MATCH (n) WHERE NOT n.key IN $keys DETACH DELETE n", {"keys": keys})
-        wanted = {(str(u), d["type"], str(v)) for u, v, d in g.edges(data=True)}
-        for row in store.run("MATCH (a)-[r]->(b) RETURN a.key AS a, type(r) AS t, b.key AS b"):
-            if (row["a"], row["t"], row["b"]) not in wanted:
-                store.write("MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r", dict(row))
+        if previous is not None and counts(store) != {"nodes": previous.number_of_nodes(), "relationships": previous.number_of_edges()}:
+            previous = None  # the store is not the last build's: load everything
+        delta, removed_nodes, removed_edges = graph_delta(previous, g)
+        load_graph(delta, store)
+        if previous is None:
+            keys = [str(n) for n in g.nodes]
+            store.write("MATCH (n) WHERE NOT n.key IN $keys DETACH DELETE n", {"keys": keys})
+            wanted = {(str(u), d["type"], str(v)) for u, v, d in g.edges(data=True)}
+            for row in store.run("MATCH (a)-[r]->(b) RETURN a.key AS a, type(r) AS t, b.key AS b"):
+                if (row["a"], row["t"], row["b"]) not in wanted:
+                    store.write("MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r", dict(row))
+        else:
+            if removed_nodes:
+                store.write("MATCH (n) WHERE n.key IN $keys DETACH DELETE n", {"keys": removed_nodes})
+            for a, t, b in removed_edges:
+                store.write("MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r", {"a": a, "t": t, "b": b})
         return counts(store)
+
+
+def _previous_graph(out: Path) -> nx.MultiDiGraph | None:
+    from graphbuild.graph.node_link import read_node_link
+
+    try:
+        return read_node_link(out / GRAPH_FILE)
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def build(
@@ -86,10 +127,11 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     ext = extract_records(paths=paths, workers=workers, dask=dask, cache_dir=out / "cache")
     g = build_graph(ext.records)
+    previous = _previous_graph(out) if store else None
     result = BuildResult(g, out, ext.problems, ext.cache_hits, ext.extracted)
     result.files = write_exports(g, out, ext.records)
     if store:
-        result.store_counts = sync_embedded(g, out)
+        result.store_counts = sync_embedded(g, out, previous)
     if views:
         from graphbuild.views.site import write_views
 
