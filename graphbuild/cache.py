@@ -25,6 +25,25 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
 
+    def file_key(self, path: Path) -> str | None:
+        """Key of a whole input file: its path, its bytes and the pipeline."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        h = hashlib.sha256(self.fingerprint.encode() + b"\0" + str(path).encode("utf-8") + b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def get_file(self, key: str) -> list[dict[str, Any]] | None:
+        try:
+            return json.loads((self.dir / "files" / f"{key}.json").read_text("utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return None
+
+    def put_file(self, key: str, records: list[dict[str, Any]]) -> None:
+        atomic_write_text(self.dir / "files" / f"{key}.json", json.dumps(records, ensure_ascii=False))
+
     def key(self, article: Article) -> str:
         return hashlib.sha256((self.fingerprint + "\0" + article.text).encode("utf-8")).hexdigest()
 

@@ -55,7 +55,9 @@ def write_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) 
     return files
 
 
-def graph_delta(old: nx.MultiDiGraph | None, new: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, list[str], list[tuple[str, str, str]]]:
+def graph_delta(
+    old: nx.MultiDiGraph | None, new: nx.MultiDiGraph
+) -> tuple[nx.MultiDiGraph, list[str], list[tuple[str, str, str]]]:
     """What changed from ``old`` to ``new``: a graph of the new or changed nodes
     and edges (with the endpoints they need), and the removed node keys and edges."""
     if old is None:
@@ -71,7 +73,9 @@ def graph_delta(old: nx.MultiDiGraph | None, new: nx.MultiDiGraph) -> tuple[nx.M
                     delta.add_node(x, **new.nodes[x])
             delta.add_edge(u, v, key=k, **d)
     removed_nodes = [str(n) for n in old.nodes if n not in new]
-    removed_edges = [(str(u), k, str(v)) for u, v, k in old.edges(keys=True) if not new.has_edge(u, v, key=k) and u in new and v in new]
+    removed_edges = [
+        (str(u), k, str(v)) for u, v, k in old.edges(keys=True) if not new.has_edge(u, v, key=k) and u in new and v in new
+    ]
     return delta, removed_nodes, removed_edges
 
 
@@ -85,7 +89,10 @@ def sync_embedded(g: nx.MultiDiGraph, out: Path, previous: nx.MultiDiGraph | Non
     if not (out / "falkordb" / "graph.rdb").exists():
         previous = None
     with FalkorDBStore.embedded(out / "falkordb") as store:
-        if previous is not None and counts(store) != {"nodes": previous.number_of_nodes(), "relationships": previous.number_of_edges()}:
+        if previous is not None and counts(store) != {
+            "nodes": previous.number_of_nodes(),
+            "relationships": previous.number_of_edges(),
+        }:
             previous = None  # the store is not the last build's: load everything
         delta, removed_nodes, removed_edges = graph_delta(previous, g)
         load_graph(delta, store)

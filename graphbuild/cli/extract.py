@@ -13,7 +13,7 @@ import typer
 from graphbuild.cache import ExtractionCache
 from graphbuild.cli.common import friendly, progress, report_problems
 from graphbuild.corpus.articles import Article, read_articles
-from graphbuild.corpus.reader import Problem
+from graphbuild.corpus.reader import Problem, iter_files
 from graphbuild.io import atomic_open
 from graphbuild.nlp.pipeline import pipeline_fingerprint
 from graphbuild.parallel import run_extraction
@@ -37,25 +37,48 @@ def collect_articles(paths: list[str | Path]) -> tuple[list[Article], list[Probl
 def extract_records(
     *, paths: list[str | Path], workers: int = 1, dask: str | None = None, cache_dir: str | Path | None = None
 ) -> Extraction:
-    """Read, extract (with the cache if given) and return records in input order."""
-    articles, problems = collect_articles(paths)
-    result = Extraction(problems=problems)
+    """Read, extract (with the cache if given) and return records in input order.
+
+    With a cache, an unchanged file (same path, bytes and pipeline) is not
+    even read into articles: its records come back whole; in a changed file,
+    only the articles whose text changed are extracted."""
+    result = Extraction()
     cache = ExtractionCache(cache_dir, pipeline_fingerprint()) if cache_dir else None
+    per_file: list[tuple[str | None, list[Article] | None, list[dict[str, Any]] | None]] = []
+    todo: list[Article] = []
     done: dict[str, dict[str, Any]] = {}
-    todo = []
-    for art in articles:
-        hit = cache.get(art) if cache else None
+    for f in iter_files(list(paths)):
+        fkey = cache.file_key(f) if cache else None
+        hit = cache.get_file(fkey) if cache and fkey else None
         if hit is not None:
-            done[art.doc_id] = hit
-        else:
-            todo.append(art)
-    result.cache_hits = len(done)
+            per_file.append((fkey, None, hit))
+            result.cache_hits += len(hit)
+            continue
+        arts: list[Article] = []
+        bad = False
+        for item in read_articles([f]):
+            if isinstance(item, Problem):
+                result.problems.append(item)
+                bad = True
+                continue
+            cached = cache.get(item) if cache else None
+            if cached is not None:
+                done[item.doc_id] = cached
+                result.cache_hits += 1
+            else:
+                todo.append(item)
+            arts.append(item)
+        per_file.append((None if bad else fkey, arts, None))
     for art, rec in progress(run_extraction(todo, workers=workers, dask=dask), total=len(todo), description="extracting"):
         done[art.doc_id] = rec
         if cache:
             cache.put(art, rec)
         result.extracted += 1
-    result.records = [done[a.doc_id] for a in articles if a.doc_id in done]
+    for fkey, arts, hit in per_file:
+        recs = hit if hit is not None else [done[a.doc_id] for a in arts or [] if a.doc_id in done]
+        if cache and fkey and hit is None:
+            cache.put_file(fkey, recs)
+        result.records.extend(recs)
     return result
 
 

@@ -82,28 +82,32 @@ def _is_cjk(ch: str) -> bool:
     return bool(CJK.match(ch))
 
 
+def _nfkc_char(ch: str) -> str:
+    if ch in "\u3000\u00a0":
+        return " "
+    if ord(ch) < 128 or ch in "，（）；：！？":
+        # keep the full-width CJK punctuation that NFKC would turn to ASCII
+        return ch
+    if 0xD800 <= ord(ch) <= 0xDFFF or ch == "\r":
+        return ""  # unpaired surrogates and CR are dropped
+    out = unicodedata.normalize("NFKC", ch)
+    # keep "…" and friends: only enclosed forms (①, ㈠) may grow
+    if len(out) > 1 and not (0x2460 <= ord(ch) <= 0x24FF or 0x3200 <= ord(ch) <= 0x33FF):
+        return ch
+    return out
+
+
 def _nfkc_chars(text: str) -> tuple[list[str], list[int], list[int]]:
+    table = {ch: _nfkc_char(ch) for ch in set(text)}  # each distinct character once
+    if all(len(v) == 1 for v in table.values()):
+        chars = [table[ch] for ch in text]
+        idx = list(range(len(text)))
+        return chars, idx, [i + 1 for i in idx]
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     for i, ch in enumerate(text):
-        if 0xD800 <= ord(ch) <= 0xDFFF:  # unpaired surrogate: drop it
-            continue
-        if ch == "\r":
-            continue
-        if ch in "\u3000\u00a0":
-            out = " "
-        elif ord(ch) < 128:
-            out = ch
-        else:
-            out = unicodedata.normalize("NFKC", ch)
-            # keep "…" and friends: only enclosed forms (①, ㈠) may grow
-            if len(out) > 1 and not (0x2460 <= ord(ch) <= 0x24FF or 0x3200 <= ord(ch) <= 0x33FF):
-                out = ch
-        # keep the full-width CJK punctuation that NFKC would turn to ASCII
-        if ch in "，（）；：！？":
-            out = ch
-        for c in out:
+        for c in table[ch]:
             chars.append(c)
             starts.append(i)
             ends.append(i + 1)

@@ -34,16 +34,30 @@ SURNAMES = set(
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Two- to four-character words of jieba's dictionary that are not names:
-    a "name" that is an ordinary word (单位, 成长, 海陆空) is a tagging error."""
+    a "name" that is an ordinary word (单位, 成长, 海陆空) is a tagging error.
+    Filtered once into the user cache, then read back fast."""
     import jieba
 
+    from graphbuild.io import atomic_write_text
+    from graphbuild.nlp.pkuseg import cache_root
+
+    source = Path(jieba.__file__).parent / "dict.txt"
+    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
+    cached = cache_root() / f"common-words-{stamp}.txt"
+    try:
+        return frozenset(cached.read_text("utf-8").split("\n"))
+    except OSError:
+        pass
     words = set()
-    path = Path(jieba.__file__).parent / "dict.txt"
-    with path.open(encoding="utf-8") as fh:
+    with source.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= 20 and not parts[2].startswith("nr"):
                 words.add(parts[0])
+    try:
+        atomic_write_text(cached, "\n".join(sorted(words)))
+    except OSError:
+        pass  # a read-only cache only costs time
     return frozenset(words)
 
 
