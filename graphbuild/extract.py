@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from graphbuild.corpus.articles import Article
 from graphbuild.nlp.components.relations import relations
-from graphbuild.nlp.components.resolver import ENTITIES
+from graphbuild.nlp.components.resolver import ENTITIES, REFERENCE
 from graphbuild.nlp.pipeline import load
 from graphbuild.schema import ENTITY_TYPES, RELATION_TYPES
 
@@ -31,10 +31,15 @@ def to_record(article: Article, doc: Any) -> dict[str, Any]:
     entities = []
     for ent in doc.user_data.get(ENTITIES, []):
         mentions = []
+        aliases = set(ent.aliases)
         for s, e in ent.mentions:
             os_, oe = article.original_span(s, e)
-            mentions.append({"start": os_, "end": oe, "text": article.original_text(s, e)})
-        entities.append({"name": ent.name, "type": ent.label, "aliases": sorted(ent.aliases), "mentions": mentions})
+            written = article.original_text(s, e)
+            mentions.append({"start": os_, "end": oe, "text": written})
+            # the form as written (traditional characters, ASCII brackets) is an alias
+            if written != doc.text[s:e] and written != ent.name and not REFERENCE.match(doc.text[s:e]):
+                aliases.add(written)
+        entities.append({"name": ent.name, "type": ent.label, "aliases": sorted(aliases), "mentions": mentions})
     rels = []
     for r in relations(doc):
         s, e = r.start, r.end

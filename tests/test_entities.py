@@ -120,3 +120,31 @@ def test_persons_skip_bylines_and_anonymized_names(nlp):
 def test_places_inside_enterprise_names_are_not_entities(nlp):
     found = ents(nlp, "陕西煤业化工集团有限责任公司发布通知。")
     assert ("陕西省", "Place") not in found
+
+
+def test_traditional_input_gets_simplified_names_with_the_written_form_as_alias():
+    from graphbuild.corpus.articles import articles_from_text
+    from graphbuild.extract import extract_article
+
+    [art] = list(articles_from_text("標題\n\n本報訊 山東省總工會主席徐海榮說，要做好工作。"))
+    rec = extract_article(art)
+    union = next(e for e in rec["entities"] if e["type"] == "Union")
+    assert union["name"] == "山东省总工会" and "山東省總工會" in union["aliases"]
+    assert union["mentions"][0]["text"] == "山東省總工會"
+
+
+def test_company_references_resolve_to_the_company(nlp):
+    from graphbuild.nlp.components.relations import relations
+
+    doc = nlp("白山市林源春生态科技股份有限公司发展很快。该公司职工陈金伟荣获全国五一劳动奖章。")
+    [ent] = [e for e in doc.user_data["gb_entities"] if e.label == "Enterprise"]
+    assert len(ent.mentions) == 2 and "该公司" not in ent.aliases
+    assert ("陈金伟", "WORKS_AT", "白山市林源春生态科技股份有限公司") in {(r.head, r.type, r.tail) for r in relations(doc)}
+
+
+def test_elected_lists_work_at_the_body(nlp):
+    from graphbuild.nlp.components.relations import relations
+
+    doc = nlp("王东明、李玉赋、徐留平等15位同志当选为中华全国总工会副主席。")
+    got = {(r.head, r.tail, r.title) for r in relations(doc) if r.type == "WORKS_AT"}
+    assert {("王东明", "中华全国总工会", "副主席"), ("徐留平", "中华全国总工会", "副主席")} <= got

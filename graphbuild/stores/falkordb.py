@@ -163,13 +163,21 @@ class FalkorDBStore:
         header = [h[1] if isinstance(h, (list, tuple)) else h for h in (res.header or [])]
         return [{str(k): plain(v) for k, v in zip(header, row)} for row in res.result_set]
 
-    def write(self, query: str, params: dict[str, Any]) -> None:
-        # one FalkorDB query is atomic: the batch is one transaction
+    @staticmethod
+    def prepare(query: str, params: dict[str, Any]) -> str:
+        """The query with its parameters in FalkorDB's ``CYPHER`` header."""
         for key in params:
             if not key.isidentifier():
                 raise ValueError(f"bad parameter name {key!r}")
         header = "CYPHER " + " ".join(f"{k}={cypher_literal(v)}" for k, v in params.items()) + " " if params else ""
-        self.graph.query(header + query)
+        return header + query
+
+    def send(self, prepared: str) -> None:
+        # one FalkorDB query is atomic: the batch is one transaction
+        self.graph.query(prepared)
+
+    def write(self, query: str, params: dict[str, Any]) -> None:
+        self.send(self.prepare(query, params))
 
     def apply_ddl(self) -> list[str]:
         applied = []

@@ -59,6 +59,7 @@ def _edge_props(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def rows(g: nx.MultiDiGraph) -> tuple[dict[str, list[dict]], dict[tuple[str, str, str], list[dict]]]:
+    """Node rows by label and edge rows by (type, head label, tail label)."""
     nodes: dict[str, list[dict]] = {}
     for n, d in g.nodes(data=True):
         nodes.setdefault(d["type"], []).append({"key": n, "props": _node_props(d)})
@@ -69,38 +70,56 @@ def rows(g: nx.MultiDiGraph) -> tuple[dict[str, list[dict]], dict[tuple[str, str
     return nodes, edges
 
 
-def _batches(items: list[dict], size: int) -> Iterator[list[dict]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def batches(g: nx.MultiDiGraph, batch_size: int) -> Iterator[tuple[str, str, list[dict]]]:
+    """(kind, statement, rows) in load order: every node before any edge.
+    Rows are made batch by batch, so preparing one overlaps sending another."""
+    by_label: dict[str, list] = {}
+    for n, d in g.nodes(data=True):
+        by_label.setdefault(d["type"], []).append((n, d))
+    for label, items in sorted(by_label.items()):
+        stmt = node_statement(label)
+        for i in range(0, len(items), batch_size):
+            yield "nodes", stmt, [{"key": n, "props": _node_props(d)} for n, d in items[i : i + batch_size]]
+    by_type: dict[tuple[str, str, str], list] = {}
+    for u, v, d in g.edges(data=True):
+        by_type.setdefault((d["type"], g.nodes[u]["type"], g.nodes[v]["type"]), []).append((u, v, d))
+    for (rel, head, tail), items in sorted(by_type.items()):
+        stmt = edge_statement(rel, head, tail)
+        for i in range(0, len(items), batch_size):
+            yield "relationships", stmt, [{"from": u, "to": v, "props": _edge_props(d)} for u, v, d in items[i : i + batch_size]]
 
 
-def load_graph(
-    g: nx.MultiDiGraph,
-    store: Store,
-    *,
-    batch_size: int = DEFAULT_BATCH,
-    ddl: bool = True,
-    progress: Callable[[int], None] | None = None,
-) -> dict[str, int]:
-    """Write ``g`` into ``store``; returns the row counts written."""
+def load_graph(g: nx.MultiDiGraph, store: Store, *, batch_size: int = DEFAULT_BATCH, ddl: bool = True, progress: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Write ``g`` into ``store``; returns the row counts written.
+
+    A store that can ``prepare`` a statement apart from ``send``ing it (the
+    embedded FalkorDB) gets one batch in flight while the next is prepared."""
     if ddl:
         store.apply_ddl()
-    nodes, edges = rows(g)
     written = {"nodes": 0, "relationships": 0}
-    for label, items in sorted(nodes.items()):
-        stmt = node_statement(label)
-        for batch in _batches(items, batch_size):
+    prepare = getattr(store, "prepare", None)
+    send = getattr(store, "send", None)
+    if prepare is None or send is None:
+        for kind, stmt, batch in batches(g, batch_size):
             store.write(stmt, {"rows": batch})
-            written["nodes"] += len(batch)
+            written[kind] += len(batch)
             if progress:
                 progress(len(batch))
-    for (rel, head, tail), items in sorted(edges.items()):
-        stmt = edge_statement(rel, head, tail)
-        for batch in _batches(items, batch_size):
-            store.write(stmt, {"rows": batch})
-            written["relationships"] += len(batch)
+        return written
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        in_flight = None
+        for kind, stmt, batch in batches(g, batch_size):
+            payload = prepare(stmt, {"rows": batch})
+            if in_flight is not None:
+                in_flight.result()  # one at a time: nodes land before their edges
+            in_flight = pool.submit(send, payload)
+            written[kind] += len(batch)
             if progress:
                 progress(len(batch))
+        if in_flight is not None:
+            in_flight.result()
     return written
 
 

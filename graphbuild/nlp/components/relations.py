@@ -165,17 +165,26 @@ class RelationExtractor:
                 break
 
     def _works_at_after(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
-        """P是/任/担任/现任 B(title): 邹彬是湖南省总工会兼职副主席."""
-        for p in (e for e in ents if e.label_ == "Person"):
-            m = re.match(r"(是|任|担任|现任|出任|兼任)", text[p.end_char : p.end_char + 2])
+        """P是/任/担任/现任 B(title): 邹彬是湖南省总工会兼职副主席; and lists:
+        X、Y、Z等15位同志当选为中华全国总工会副主席."""
+        persons = [e for e in ents if e.label_ == "Person"]
+        for i, p in enumerate(persons):
+            m = re.match(r"(?:等\d*[位名人]?(?:同志)?)?(是|任|担任|现任|出任|兼任|当选为|当选|被选为|被任命为|任命为)", text[p.end_char : p.end_char + 12])
             if not m:
                 continue
             body = next((b for b in ents if b.label_ in BODIES and b.start_char == p.end_char + m.end()), None)
             if body is None:
                 continue
+            group = [p]
+            for q in reversed(persons[:i]):
+                if re.fullmatch(r"[、和与及]", text[q.end_char : group[0].start_char]):
+                    group.insert(0, q)
+                else:
+                    break
             title = re.match(r"[\u4e00-\u9fff、]{1,10}", text[body.end_char : sent[1]])
             t = title.group() if title and any(title.group().endswith(w) for w in self.titles) else None
-            add(p, "WORKS_AT", body, sent, title=t)
+            for q in group:
+                add(q, "WORKS_AT", body, sent, title=t)
 
     # -- AWARDED: 全国劳模邹彬; 荣获全国五一劳动奖章 --------------------------------
     def _awarded(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001

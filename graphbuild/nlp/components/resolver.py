@@ -28,6 +28,7 @@ from graphbuild.schema import BODIES
 ENTITIES = "gb_entities"
 PART_OF = "gb_part_of"
 _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
+REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 _DROP_NESTED = {
     "Place": {"Enterprise", "Program", "Event", "Award", "Person", "Group"},
@@ -182,6 +183,20 @@ class Resolver:
                 c.aliases.add(c.name)
                 c.name, c.label = target.name, target.label
 
+    @staticmethod
+    def _references(text: str, kept: list[Cand]) -> list[Cand]:
+        """该公司 / 该厂 / 该院 … point to the nearest body before them with that
+        head: mentions for the relations, never aliases or entities of their own."""
+        refs = []
+        bodies = sorted((c for c in kept if c.label in BODIES), key=lambda c: c.start)
+        for m in REFERENCE.finditer(text):
+            head = m.group(2)
+            before = [c for c in bodies if c.end <= m.start() and (c.name.endswith(head) or head in ("公司", "企业") and c.label == "Enterprise" or head == "集团" and "集团" in c.name)]
+            if before and not any(c.start <= m.start() < c.end for c in kept):
+                target = before[-1]
+                refs.append(Cand(m.start(), m.end(), target.label, target.name, "reference"))
+        return refs
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         cs = cands(doc)
@@ -210,6 +225,7 @@ class Resolver:
                     c.aliases.add(c.name)
                     c.name, c.label = short_of[c.name].name, short_of[c.name].label
         self._merge_short_forms(kept)
+        kept += self._references(text, kept)
         entities: dict[tuple[str, str], Entity] = {}
         part_of: list[tuple[str, str, int, int]] = []
         for c in sorted(kept, key=lambda c: c.start):
