@@ -89,7 +89,14 @@ def batches(g: nx.MultiDiGraph, batch_size: int) -> Iterator[tuple[str, str, lis
             yield "relationships", stmt, [{"from": u, "to": v, "props": _edge_props(d)} for u, v, d in items[i : i + batch_size]]
 
 
-def load_graph(g: nx.MultiDiGraph, store: Store, *, batch_size: int = DEFAULT_BATCH, ddl: bool = True, progress: Callable[[int], None] | None = None) -> dict[str, int]:
+def load_graph(
+    g: nx.MultiDiGraph,
+    store: Store,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    ddl: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, int]:
     """Write ``g`` into ``store``; returns the row counts written.
 
     A store that can ``prepare`` a statement apart from ``send``ing it (the

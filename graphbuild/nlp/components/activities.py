@@ -56,6 +56,12 @@ class ActivityFinder:
         )
         self.org_heads = ("联盟", "协会", "讲师团", "宣讲团", "中心", "委员会", "研究会", "工作室")
         self.verbs = tuple(r["program_verbs"])
+        self.verb_near = re.compile(rf"({_alt(r['program_verbs'])})[\u4e00-\u9fff]{{1,3}}$")
+        # unquoted programs right after a launching verb: 开展送清凉活动, 推进职工技术创新揭榜挂帅活动
+        self.verb_program = re.compile(
+            rf"(?:{_alt(['开展', '举办', '启动', '实施', '推出', '组织开展', '深入开展', '广泛开展', '持续开展', '创新开展', '推进', '发起'])})"
+            r"((?!各类|各项|系列|相关|多项|一系列|这些|此类|多种|多个|一批|专项|一项|本次|此次|这次|了)[\u4e00-\u9fff·]{2,14}?(?:活动|行动|工程|计划))(?=[，。、；,]|$)"
+        )
         self.numbered = re.compile(rf"{_NUMBERED}[\u4e00-\u9fff“”·]{{2,30}}?({_alt(r['event_suffixes'])})")
         self.cup = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}杯[\u4e00-\u9fff”]{{0,12}}?({_alt(r['event_suffixes'])})")
         # unquoted named contests: 全市职工法律知识竞赛, 湖北省…劳动和技能竞赛
@@ -170,12 +176,22 @@ class ActivityFinder:
                     "夜校",
                 )
             )
-            launched = before.endswith(self.verbs) or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
+            wider = text[max(0, s - 9) : s]
+            launched = (
+                before.endswith(self.verbs)
+                or bool(self.verb_near.search(wider))  # 开设暑期“爱心托班”
+                or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
+            )
             if len(inner) < 2 or not (shaped or launched) or len(inner) < 4 and not shaped:
                 continue
             if "、" in inner and not re.search(r"[\d+]", inner):
                 continue  # a list of slogans (单独组建、区域联建、行业统建)
             out.append(Cand(s, e, self._label(inner), inner, "activity"))
+        for m in self.verb_program.finditer(text):
+            name = m.group(1)
+            if re.search(r"[的等和及]", name) or re.search(r"(工作|建设)$", name[:-2]) or name.endswith("活动") and len(name) < 8:
+                continue  # a description (图书捐赠活动), not a name
+            out.append(Cand(m.start(1), m.end(1), self._label(name), name, "activity"))
         for m in self.listed.finditer(text):
             pos = m.start()
             for k, item in enumerate(re.split(r"(、|和|及|以及)", m.group())):
@@ -184,9 +200,12 @@ class ActivityFinder:
                     continue
                 start, name = pos, item
                 if k == 0:
-                    lead = next((v for v in self.lead_verbs if name.startswith(v)), None)
-                    if lead:
-                        start, name = start + len(lead), name[len(lead) :]
+                    # cut after the last verb or copula inside the first item
+                    cut = max(
+                        (name.rfind(v) + len(v) for v in (*self.lead_verbs, "为", "是", "拓展") if name.rfind(v) >= 0), default=0
+                    )
+                    if 0 < cut <= len(name) - 3:
+                        start, name = start + cut, name[cut:]
                 pos += len(item)
                 if len(name) < 3 or re.match(r"^(今|去|明|全|每|近|当|同|本|上|下|多)", name) or "年度" in name:
                     continue

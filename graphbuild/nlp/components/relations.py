@@ -169,7 +169,10 @@ class RelationExtractor:
         X、Y、Z等15位同志当选为中华全国总工会副主席."""
         persons = [e for e in ents if e.label_ == "Person"]
         for i, p in enumerate(persons):
-            m = re.match(r"(?:等\d*[位名人]?(?:同志)?)?(是|任|担任|现任|出任|兼任|当选为|当选|被选为|被任命为|任命为)", text[p.end_char : p.end_char + 12])
+            m = re.match(
+                r"(?:等\d*[位名人]?(?:同志)?)?(是|任|担任|现任|出任|兼任|当选为|当选|被选为|被任命为|任命为)",
+                text[p.end_char : p.end_char + 12],
+            )
             if not m:
                 continue
             body = next((b for b in ents if b.label_ in BODIES and b.start_char == p.end_char + m.end()), None)
@@ -416,7 +419,9 @@ class RelationExtractor:
         if not acts or not groups:
             return
         for g in groups:
-            inside = [a for a in acts if a.start_char <= g.start_char and g.end_char <= a.end_char]
+            # a group that acts in the name is its subject, not its target (劳模工匠进校园, 劳模工匠大讲堂)
+            acting = re.match(r"(进|助|大讲堂|讲堂|讲坛|宣讲|结对)", text[g.end_char : g.end_char + 3])
+            inside = [a for a in acts if a.start_char <= g.start_char and g.end_char <= a.end_char and not acting]
             # 新就业形态劳动者工作“扩面提升年”专项行动: the group names the program
             inside += [
                 a

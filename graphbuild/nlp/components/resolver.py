@@ -191,7 +191,18 @@ class Resolver:
         bodies = sorted((c for c in kept if c.label in BODIES), key=lambda c: c.start)
         for m in REFERENCE.finditer(text):
             head = m.group(2)
-            before = [c for c in bodies if c.end <= m.start() and (c.name.endswith(head) or head in ("公司", "企业") and c.label == "Enterprise" or head == "集团" and "集团" in c.name)]
+            before = [
+                c
+                for c in bodies
+                if c.end <= m.start()
+                and (
+                    c.name.endswith(head)
+                    or head in ("公司", "企业")
+                    and c.label == "Enterprise"
+                    or head == "集团"
+                    and "集团" in c.name
+                )
+            ]
             if before and not any(c.start <= m.start() < c.end for c in kept):
                 target = before[-1]
                 refs.append(Cand(m.start(), m.end(), target.label, target.name, "reference"))
