@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from graphbuild.nlp.words import alternation
+
 _SUFFIXES = (
     "维吾尔自治区",
     "壮族自治区",
@@ -94,8 +96,8 @@ class Gazetteer:
                 "西藏": "西藏自治区",
             }
         )
-        names = sorted(set(self.by_name) | set(self.short), key=len, reverse=True)
-        self.regex = re.compile("|".join(map(re.escape, names)))
+        names = set(self.by_name) | set(self.short)
+        self.regex = re.compile(alternation(names))
 
     def _add(self, code: str, name: str, level: str, parent: str | None) -> None:
         d = Division(code, name, level, parent)

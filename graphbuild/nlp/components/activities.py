@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from graphbuild.nlp.candidates import Cand, cands
 from graphbuild.nlp.gazetteer import rules
+from graphbuild.nlp.words import alternation
 
 _QUOTE = re.compile(r"“([^“”\n]{1,30})”")
 _NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?)"
@@ -26,7 +27,7 @@ _DOC_TITLE = re.compile(
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    return alternation(words)
 
 
 @Language.factory("gb_activities")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from graphbuild.nlp.candidates import Cand, cands
 from graphbuild.nlp.gazetteer import rules
+from graphbuild.nlp.words import alternation
 
 LEXICONS = ("awards.jsonl", "groups.jsonl", "bodies.jsonl", "programs.jsonl")
 _EXPAND = {"劳模": "劳动模范"}
@@ -43,10 +44,10 @@ def make_lexicon(nlp: Language, name: str) -> LexiconMatcher:
 class LexiconMatcher:
     def __init__(self) -> None:
         self.rows = {r["pattern"]: r for r in load_patterns()}
-        self.regex = re.compile("|".join(map(re.escape, sorted(self.rows, key=len, reverse=True))))
+        self.regex = re.compile(alternation(self.rows))
         r = rules()
-        heads = "|".join(map(re.escape, sorted(r["award_heads"], key=len, reverse=True)))
-        nick = "|".join(map(re.escape, sorted(r["region_nicknames"], key=len, reverse=True)))
+        heads = alternation(r["award_heads"])
+        nick = alternation(r["region_nicknames"])
         self.award_after = re.compile(rf"(?:全国|省级|市级|县级)?({heads})")
         self.nick_award = re.compile(rf"(?<![\u4e00-\u9fff])?({nick})(工匠|劳动奖章|劳动奖状|技术能手|首席技师)")
 

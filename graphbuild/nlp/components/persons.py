@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from graphbuild.nlp.candidates import Cand, cands
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.gazetteer import gazetteer, rules
+from graphbuild.nlp.words import alternation
 
 _BYLINE_BEFORE = re.compile(r"(记者|通讯员|实习生|编辑|摄影|作者|撰稿|文/|图/|本报记者|本报通讯员)[\s\u4e00-\u9fff·、]{0,12}$")
 _BYLINE_AFTER = re.compile(r"^[\s\u4e00-\u9fff·、]{0,12}?(/?摄|）$|\)$)")
@@ -88,7 +89,7 @@ class PersonFinder:
     def __init__(self) -> None:
         titles = sorted(rules()["person_titles"], key=len, reverse=True)
         self.title_name = re.compile(
-            rf"(?:{'|'.join(map(re.escape, titles))})([\u4e00-\u9fff]{{2,3}}?)(?=[，。、说表介告指要强在是对向和与（“：\s]|获|荣|被|当选|参加|带|拜|作为|等|已|也|就|还|都|自豪|坦言|认为|感慨)"
+            rf"(?:{alternation(titles)})([\u4e00-\u9fff]{{2,3}}?)(?=[，。、说表介告指要强在是对向和与（“：\s]|获|荣|被|当选|参加|带|拜|作为|等|已|也|就|还|都|自豪|坦言|认为|感慨)"
         )
         self.gaz = gazetteer()
         # apprenticeship phrasing names people LAC may cut (王 + 建国)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from graphbuild.nlp.candidates import Cand, cands
 from graphbuild.nlp.gazetteer import gazetteer, rules
+from graphbuild.nlp.words import alternation
 
 _CJK_BEFORE_OK = set("在于到赴至从自、，（“《和与及暨")
 
@@ -29,7 +30,7 @@ def make_places(nlp: Language, name: str) -> PlaceFinder:
 class PlaceFinder:
     def __init__(self) -> None:
         self.gaz = gazetteer()
-        minor = "|".join(sorted(map(re.escape, rules()["place_minor_suffixes"]), key=len, reverse=True))
+        minor = alternation(rules()["place_minor_suffixes"])
         self.minor = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)({minor})")
         self.minor_direct = re.compile(rf"({minor})")
 

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.components.resolver import PART_OF
 from graphbuild.nlp.gazetteer import gazetteer
+from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES, allowed
 
 RELATIONS = "gb_relations"
@@ -47,7 +48,7 @@ def cues() -> dict[str, list[str]]:
 
 
 def _alt(words: list[str]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    return re.compile(alternation(words))
 
 
 @Language.factory("gb_relations")

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.candidates import Cand, cands
 from graphbuild.nlp.gazetteer import gazetteer
+from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES
 
 ENTITIES = "gb_entities"
@@ -225,7 +226,7 @@ class Resolver:
                 c.aliases.add(m.group(1))
         if short_of:
             covered = [(c.start, c.end) for c in kept]
-            rx = re.compile("|".join(map(re.escape, sorted(short_of, key=len, reverse=True))))
+            rx = re.compile(alternation(short_of))
             for m in rx.finditer(text):
                 if any(s <= m.start() < e for s, e in covered):
                     continue
