@@ -148,3 +148,14 @@ def test_elected_lists_work_at_the_body(nlp):
     doc = nlp("王东明、李玉赋、徐留平等15位同志当选为中华全国总工会副主席。")
     got = {(r.head, r.tail, r.title) for r in relations(doc) if r.type == "WORKS_AT"}
     assert {("王东明", "中华全国总工会", "副主席"), ("徐留平", "中华全国总工会", "副主席")} <= got
+
+
+def test_county_short_form_after_its_province_and_streets_named_after_cities(nlp):
+    found = ents(nlp, "李中庆从浙江东阳到潮州。河南省洛阳市涧西区武汉路街道武汉路社区工会联合会开展活动。")
+    assert {("东阳市", "Place"), ("武汉路街道", "Place"), ("武汉路社区", "Place")} <= found
+    assert ("武汉市", "Place") not in found
+
+
+def test_no_place_from_a_conjunction_or_an_enterprise_union(nlp):
+    found = ents(nlp, "肥西县总工会和县人社局联合开展竞赛。沈阳铝镁设计研究院有限公司工会搭建平台。")
+    assert ("和县", "Place") not in found and ("沈阳市", "Place") not in found

@@ -118,6 +118,31 @@ class Gazetteer:
                 continue
             yield m
 
+    def child_short(self, parent: str, text: str, pos: int) -> tuple[str, str] | None:
+        """(written, full) when ``text`` at ``pos`` is the two- or three-character
+        short form of a county-level division under ``parent`` (浙江东阳 → 东阳市)."""
+        divs = self.by_name.get(parent)
+        if not divs or divs[0].level == "county":
+            return None
+        codes = {d.code for d in divs}
+        for k in (3, 2):
+            short = text[pos : pos + k]
+            if (
+                len(short) < k
+                or short in self.by_name
+                or self.regex.match(text, pos)
+                and self.regex.match(text, pos).end() > pos + k
+            ):
+                continue
+            for full in (short + "市", short + "县", short + "区"):
+                for d in self.by_name.get(full, []):
+                    parent_code = d.parent
+                    while parent_code and parent_code not in codes:
+                        parent_code = self.by_code[parent_code].parent
+                    if parent_code and text[pos + k : pos + k + 1] not in "省市区县州路街":
+                        return short, full
+        return None
+
     def canonical(self, name: str) -> str:
         return self.short.get(name, name)
 

@@ -27,6 +27,10 @@ def make_places(nlp: Language, name: str) -> PlaceFinder:
     return PlaceFinder()
 
 
+# full gazetteer names that are ordinary words here
+NOT_PLACES = {"郊区", "矿区", "城区", "新区"}
+
+
 class PlaceFinder:
     def __init__(self) -> None:
         self.gaz = gazetteer()
@@ -43,6 +47,14 @@ class PlaceFinder:
             short = written != canon
             if short and m.end() < len(text) and text[m.end()] in "省市区县州":
                 continue  # part of a longer unknown name
+            if written in NOT_PLACES:
+                continue
+            if m.start() > 0 and written[0] in "和与及" and text[m.start() - 1] in "会局司厂部委院":
+                continue  # 总工会和县人社局: 和 joins two bodies, 和县 is not meant
+            # 浙江东阳: a county-level short form right after its province or city
+            child = self.gaz.child_short(canon, text, m.end())
+            if child:
+                out.append(Cand(m.end(), m.end() + len(child[0]), "Place", child[1], "place", {child[0]}))
             c = Cand(m.start(), m.end(), "Place", canon, "place")
             if short:
                 c.aliases.add(written)
@@ -62,7 +74,7 @@ class PlaceFinder:
                 else:
                     name = mm.group()
                     start = mm.start()
-                if self.gaz.regex.match(name) or re.match(r"[的在和与是了从到为对把被及等]", mm.group()):
+                if self.gaz.match(mm.group()) or re.match(r"[的在和与是了从到为对把被及等]", mm.group()):
                     break  # the next gazetteer place (found by the outer loop), or not a name
                 out.append(Cand(start, mm.end(), "Place", name, "place"))
                 pos = mm.end()

@@ -132,6 +132,9 @@ class Resolver:
                     continue
                 inside = k.start <= c.start and c.end <= k.end
                 if inside:
+                    if c.label == "Place" and k.label in BODIES and re.search(r"(公司|集团|厂|银行|研究院)", k.name):
+                        drop = True  # 沈阳铝镁设计研究院有限公司工会 names no place
+                        break
                     if (
                         k.label == "Union"
                         and c.label in BODIES
