@@ -159,3 +159,8 @@ def test_county_short_form_after_its_province_and_streets_named_after_cities(nlp
 def test_no_place_from_a_conjunction_or_an_enterprise_union(nlp):
     found = ents(nlp, "肥西县总工会和县人社局联合开展竞赛。沈阳铝镁设计研究院有限公司工会搭建平台。")
     assert ("和县", "Place") not in found and ("沈阳市", "Place") not in found
+
+
+def test_industry_union_federations_keep_their_whole_name(nlp):
+    found = ents(nlp, "蚌埠市总工会指导快递行业工会联合会开展集体协商，方大集团东北制药工会参加。")
+    assert ("快递行业工会联合会", "Union") in found and ("方大集团东北制药工会", "Union") in found

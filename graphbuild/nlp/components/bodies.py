@@ -168,6 +168,9 @@ class BodyFinder:
                 self._add(out, text, t.start, t.end, seen)
         for m in self.head_re.finditer(text):
             s, e = m.start(), m.end()
+            tail = re.match(r"联合会|工作委员会|委员会", text[e : e + 5]) if text[s:e].endswith("工会") else None
+            if tail:  # 行业工会 + 联合会: the longer head
+                e += tail.end()
             # prefer the longest head ending here (工会 inside 总工会 is found by the regex)
             start = self._chunk_start(text, toks, tok_at, s, e)
             if start is None or start >= s and text[s:e] in self.generic and not _LEVEL_START.match(text[s:e]):
@@ -218,7 +221,8 @@ class BodyFinder:
             if not proper and (len(name) <= 6 or label == "Organization"):
                 return
         # several bodies glued together: split after an inner 集团/公司/园区 head
-        pieces = self._split(name)
+        # a union keeps its whole name (方大集团东北制药工会); companies split
+        pieces = [name] if label == "Union" else self._split(name)
         offset = start
         parents: list[str] = []
         for piece in pieces:
