@@ -162,5 +162,5 @@ def test_no_place_from_a_conjunction_or_an_enterprise_union(nlp):
 
 
 def test_industry_union_federations_keep_their_whole_name(nlp):
-    found = ents(nlp, "蚌埠市总工会指导快递行业工会联合会开展集体协商，方大集团东北制药工会参加。")
-    assert ("快递行业工会联合会", "Union") in found and ("方大集团东北制药工会", "Union") in found
+    found = ents(nlp, "近日，蚌埠市网约车送餐行业工会联合会成立，方大集团东北制药工会参加。")
+    assert ("蚌埠市网约车送餐行业工会联合会", "Union") in found and ("方大集团东北制药工会", "Union") in found
