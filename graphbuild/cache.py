@@ -22,8 +22,6 @@ class ExtractionCache:
     def __init__(self, root: str | Path, fingerprint: str) -> None:
         self.dir = Path(root) / fingerprint
         self.fingerprint = fingerprint
-        self.hits = 0
-        self.misses = 0
 
     def file_key(self, path: Path) -> str | None:
         """Key of a whole input file: its path, its bytes and the pipeline."""
@@ -55,9 +53,7 @@ class ExtractionCache:
         try:
             stored = json.loads(path.read_text("utf-8"))
         except (FileNotFoundError, json.JSONDecodeError):
-            self.misses += 1
             return None
-        self.hits += 1
         return _rebase(stored, article, +article.base)
 
     def put(self, article: Article, record: dict[str, Any]) -> None:

@@ -7,7 +7,7 @@ by the same resolver.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from graphbuild.corpus.articles import Article
@@ -38,7 +38,6 @@ def run_extraction(
     *,
     workers: int = 1,
     dask: str | None = None,
-    on_done: Callable[[Article, dict[str, Any]], None] | None = None,
 ) -> Iterable[tuple[Article, dict[str, Any]]]:
     """Yield (article, record) pairs as they finish, in input order per batch."""
     if not articles:

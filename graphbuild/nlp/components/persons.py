@@ -24,7 +24,6 @@ from graphbuild.nlp.gazetteer import gazetteer, rules
 from graphbuild.nlp.words import alternation
 
 _BYLINE_BEFORE = re.compile(r"(记者|通讯员|实习生|编辑|摄影|作者|撰稿|文/|图/|本报记者|本报通讯员)[\s\u4e00-\u9fff·、]{0,12}$")
-_BYLINE_AFTER = re.compile(r"^[\s\u4e00-\u9fff·、]{0,12}?(/?摄|）$|\)$)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 # the commonest surnames: a name after a title needs one when LAC did not tag it
 SURNAMES = set(
