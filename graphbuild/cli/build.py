@@ -55,6 +55,9 @@ def write_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) 
     return files
 
 
+_DELETE_EDGE = "MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r"
+
+
 def graph_delta(
     old: nx.MultiDiGraph | None, new: nx.MultiDiGraph
 ) -> tuple[nx.MultiDiGraph, list[str], list[tuple[str, str, str]]]:
@@ -102,12 +105,12 @@ def sync_embedded(g: nx.MultiDiGraph, out: Path, previous: nx.MultiDiGraph | Non
             wanted = {(str(u), d["type"], str(v)) for u, v, d in g.edges(data=True)}
             for row in store.run("MATCH (a)-[r]->(b) RETURN a.key AS a, type(r) AS t, b.key AS b"):
                 if (row["a"], row["t"], row["b"]) not in wanted:
-                    store.write("MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r", dict(row))
+                    store.write(_DELETE_EDGE, dict(row))
         else:
             if removed_nodes:
                 store.write("MATCH (n) WHERE n.key IN $keys DETACH DELETE n", {"keys": removed_nodes})
             for a, t, b in removed_edges:
-                store.write("MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r", {"a": a, "t": t, "b": b})
+                store.write(_DELETE_EDGE, {"a": a, "t": t, "b": b})
         return counts(store)
 
 

@@ -29,6 +29,9 @@ from graphbuild.schema import BODIES, allowed
 
 RELATIONS = "gb_relations"
 _SENT = re.compile(r"[^。！？!?；\n]+[。！？!?；]?")
+# heads that make "X工会" the union of body X, and those of them that make X a company
+_ENTERPRISE_HEADS = ("公司", "集团", "厂", "矿", "银行", "项目", "电厂")
+_OWNER_HEADS = (*_ENTERPRISE_HEADS, "院", "中心", "大学", "学院", "局")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
@@ -278,15 +281,13 @@ class RelationExtractor:
             if u.label_ != "Union" or not u.id_.endswith("工会") or u.id_.endswith("总工会"):
                 continue
             owner = u.id_[:-2]
-            if owner.endswith(("公司", "集团", "厂", "矿", "银行", "院", "项目", "中心", "大学", "学院", "局", "电厂")):
+            if owner.endswith(_OWNER_HEADS):
                 add(
                     u,
                     "PART_OF",
                     owner,
                     sent,
-                    tail_label="Enterprise"
-                    if owner.endswith(("公司", "集团", "厂", "矿", "银行", "项目", "电厂"))
-                    else "Organization",
+                    tail_label="Enterprise" if owner.endswith(_ENTERPRISE_HEADS) else "Organization",
                 )
 
     # -- ORGANIZES and PARTNERS_WITH: 由A、B主办; A主办、B承办的X; A联合B开展; 本次活动由… --
@@ -473,6 +474,6 @@ def _label_of(spans: list[Span], name: str) -> str | None:
     for sp in spans:
         if sp.id_ == name:
             return sp.label_
-    if name.endswith(("公司", "集团", "厂", "矿", "银行", "项目", "电厂")):
+    if name.endswith(_ENTERPRISE_HEADS):
         return "Enterprise"
     return None
