@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 
 from graphbuild.corpus.articles import Article
+from graphbuild.nlp.candidates import text_of
 from graphbuild.nlp.components.relations import relations
 from graphbuild.nlp.components.resolver import ENTITIES, REFERENCE
 from graphbuild.nlp.pipeline import load
@@ -28,6 +29,7 @@ from graphbuild.schema import ENTITY_TYPES, RELATION_TYPES
 
 def to_record(article: Article, doc: Any) -> dict[str, Any]:
     """The contract's record for an article and its processed Doc."""
+    text = text_of(doc)
     entities = []
     for ent in doc.user_data.get(ENTITIES, []):
         mentions = []
@@ -37,13 +39,13 @@ def to_record(article: Article, doc: Any) -> dict[str, Any]:
             written = article.original_text(s, e)
             mentions.append({"start": os_, "end": oe, "text": written})
             # the form as written (traditional characters, ASCII brackets) is an alias
-            if written != doc.text[s:e] and written != ent.name and not REFERENCE.match(doc.text[s:e]):
+            if written != text[s:e] and written != ent.name and not REFERENCE.match(text[s:e]):
                 aliases.add(written)
         entities.append({"name": ent.name, "type": ent.label, "aliases": sorted(aliases), "mentions": mentions})
     rels = []
     for r in relations(doc):
         s, e = r.start, r.end
-        while s < e and doc.text[s] in " \n\t":
+        while s < e and text[s] in " \n\t":
             s += 1
         os_, oe = article.original_span(s, e)
         rel: dict[str, Any] = {"head": r.head, "type": r.type, "tail": r.tail}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 CANDS = "gb_candidates"
+TEXT = "gb_text"
 
 # Higher wins when two candidates claim the same span.
 PRIORITY = {
@@ -39,3 +40,12 @@ class Cand:
 
 def cands(doc: Doc) -> list[Cand]:
     return doc.user_data.setdefault(CANDS, [])
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each
+    read, which for char tokens cost more than some whole components."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text

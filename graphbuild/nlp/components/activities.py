@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.gazetteer import rules
 from graphbuild.nlp.words import alternation
 
@@ -77,7 +77,7 @@ class ActivityFinder:
         肥西县消防救援技能竞赛 — the noun chunk before the contest word, over LAC words."""
         from graphbuild.nlp.components.lac_tagger import lac_tokens
 
-        text = doc.text
+        text = text_of(doc)
         toks = lac_tokens(doc)
         if not toks:
             return
@@ -119,7 +119,7 @@ class ActivityFinder:
         return "Event" if any(core.endswith(s) for s in self.events) else "Program"
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         out = cands(doc)
         for m in _QUOTE.finditer(text):
             inner = m.group(1)

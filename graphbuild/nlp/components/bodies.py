@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.gazetteer import gazetteer, rules
 
@@ -153,7 +153,7 @@ class BodyFinder:
         return start
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         toks = lac_tokens(doc)
         self._toks = toks
         tok_at = [-1] * len(text)

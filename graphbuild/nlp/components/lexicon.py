@@ -18,7 +18,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.gazetteer import rules
 from graphbuild.nlp.words import alternation
 
@@ -52,7 +52,7 @@ class LexiconMatcher:
         self.nick_award = re.compile(rf"(?<![\u4e00-\u9fff])?({nick})(工匠|劳动奖章|劳动奖状|技术能手|首席技师)")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         out = cands(doc)
         for m in self.regex.finditer(text):
             row = self.rows[m.group()]

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.gazetteer import gazetteer, rules
 from graphbuild.nlp.words import alternation
@@ -107,7 +107,7 @@ class PersonFinder:
         return not is_byline(text, s, e)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         out = cands(doc)
         # a name written once with （化名） is anonymized everywhere in the article
         anonymized = {n[-k:] for n in re.findall(r"([\u4e00-\u9fff]{2,3})[（(]化名", text) for k in (2, 3)}

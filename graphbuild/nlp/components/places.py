@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.gazetteer import gazetteer, rules
 from graphbuild.nlp.words import alternation
 
@@ -39,7 +39,7 @@ class PlaceFinder:
         self.minor_direct = re.compile(rf"({minor})")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         out = cands(doc)
         for m in self.gaz.finditer(text):
             written = m.group()

@@ -22,6 +22,7 @@ from itertools import combinations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graphbuild.nlp.candidates import text_of
 from graphbuild.nlp.components.resolver import PART_OF
 from graphbuild.nlp.gazetteer import gazetteer
 from graphbuild.nlp.words import alternation
@@ -76,7 +77,7 @@ class RelationExtractor:
         self.gaz = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         spans = list(doc.spans.get("entities", []))
         out: dict[tuple, Relation] = {}
         self._subject: Span | None = None
@@ -443,7 +444,7 @@ class RelationExtractor:
 
     # -- PART_OF between places, from the administrative map --------------------
     def _places_part_of(self, doc: Doc, spans: list[Span], add) -> None:  # noqa: ANN001
-        text = doc.text
+        text = text_of(doc)
         places: dict[str, Span] = {}
         for sp in spans:
             if sp.label_ == "Place":

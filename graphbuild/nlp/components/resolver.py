@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graphbuild.nlp.candidates import Cand, cands
+from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.gazetteer import gazetteer
 from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES
@@ -213,7 +213,7 @@ class Resolver:
         return refs
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         cs = cands(doc)
         places = self._article_places(cs)
         for c in cs:
