@@ -31,6 +31,7 @@ class Errors:
     E017 = "the pkuseg model is not in {path}; run 'graphbuild fetch-pkuseg' first"
     E018 = "query failed: {detail}"
     E019 = "{path}: cannot read: {detail}"
+    E020 = "{path}: writing the export failed: {detail}"
 
 
 class GraphbuildError(Exception):

@@ -6,6 +6,7 @@ import csv
 import json
 
 import networkx as nx
+import pytest
 
 from graphbuild.graph.build import build_graph
 from graphbuild.graph.gexf import read_gexf, write_gexf
@@ -81,6 +82,34 @@ def test_graphml_gexf_and_node_link_round_trip(tmp_path, seed_graph):
     _same(seed_graph, read_gexf(tmp_path / "g.gexf"))
     write_node_link(seed_graph, tmp_path / "g.json")
     _same(seed_graph, read_node_link(tmp_path / "g.json"))
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_exports_keep_every_value_exactly(tmp_path, fmt):
+    """The streamed writers: escaping, types and keys survive a networkx read."""
+    g = nx.MultiDiGraph()
+    odd = "A&B <公司> \"引号\" '单' 换行\n制表\t回车\r"
+    g.add_node("Union:甲&乙", type="Union", name=odd, aliases={"x<y", "z"}, mentions=3, score=0.5, flag=True)
+    g.add_node("Place:北京市", type="Place", name="北京市", mentions=1, score=2)
+    g.add_edge("Union:甲&乙", "Place:北京市", key="LOCATED_IN", type="LOCATED_IN", count=2, year=2024,
+               evidence=[{"doc_id": "d", "sentence": odd, "start": 0, "end": 3}])  # fmt: skip
+    g.add_edge("Union:甲&乙", "Place:北京市", key="PART_OF", type="PART_OF", count=1)
+    path = tmp_path / f"g.{fmt}"
+    (write_graphml if fmt == "graphml" else write_gexf)(g, path)
+    h = (read_graphml if fmt == "graphml" else read_gexf)(path)
+    a = h.nodes["Union:甲&乙"]
+    assert a["name"] == odd and a["aliases"] == ["x<y", "z"] and a["mentions"] == 3 and a["flag"] is True
+    assert h.nodes["Place:北京市"]["score"] == 2.0 and isinstance(h.nodes["Place:北京市"]["score"], float)
+    e = h.edges["Union:甲&乙", "Place:北京市", "LOCATED_IN"]
+    assert e["type"] == "LOCATED_IN" and e["year"] == 2024 and e["evidence"][0]["sentence"] == odd
+    assert h.edges["Union:甲&乙", "Place:北京市", "PART_OF"]["count"] == 1
+
+
+def test_xml_exports_drop_characters_xml_cannot_hold(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("n", type="Person", name="张\x01三\x0b")
+    write_graphml(g, tmp_path / "g.graphml")
+    assert read_graphml(tmp_path / "g.graphml").nodes["n"]["name"] == "张三"
 
 
 def test_neo4j_import_csv_layout(tmp_path, fixture_graph):

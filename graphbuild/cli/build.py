@@ -4,6 +4,7 @@ load the embedded store, write the views."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import typer
 from graphbuild.cli.common import friendly, report_problems
 from graphbuild.cli.extract import extract_records
 from graphbuild.corpus.reader import Problem
+from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.graph.build import build_graph, summary
 from graphbuild.graph.gexf import write_gexf
 from graphbuild.graph.graphml import write_graphml
@@ -21,6 +23,7 @@ from graphbuild.graph.neo4j_csv import write_neo4j_csv
 from graphbuild.graph.node_link import write_node_link
 from graphbuild.graph.store_graph import GRAPH_FILE
 from graphbuild.io import atomic_open, atomic_write_text
+from graphbuild.stores.falkordb import EmbeddedServer, FalkorDBStore
 
 
 @dataclass
@@ -43,16 +46,78 @@ class BuildResult:
         }
 
 
-def write_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) -> list[Path]:
-    files = [out / GRAPH_FILE, out / "graph.graphml", out / "graph.gexf", out / "extractions.jsonl"]
+def _write_xml_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) -> list[Path]:
+    files = [out / "graph.graphml", out / "graph.gexf"]
+    write_graphml(g, files[0])
+    write_gexf(g, files[1])
+    return files
+
+
+def _write_other_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) -> list[Path]:
+    files = [out / GRAPH_FILE, out / "extractions.jsonl"]
     write_node_link(g, files[0])
-    write_graphml(g, files[1])
-    write_gexf(g, files[2])
-    with atomic_open(files[3]) as fh:
+    with atomic_open(files[1]) as fh:
         for r in records:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    files += write_neo4j_csv(g, out / "neo4j-import")
-    return files
+    return files + write_neo4j_csv(g, out / "neo4j-import")
+
+
+# each writes some of the exports and returns their paths
+_EXPORT_JOBS = (_write_other_exports, _write_xml_exports)
+
+
+class PendingExports:
+    """Exports being written, each group in a forked child (the graph is shared
+    copy-on-write, nothing is pickled) while this process loads the store;
+    ``wait()`` joins them and reports the first failure in one line. Without
+    ``fork`` (or where the OS has none) they are written here, in turn."""
+
+    def __init__(self, g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]], *, fork: bool = True) -> None:
+        self.out = out
+        self.files: list[Path] = []
+        self._children: list[tuple[Any, Any]] = []
+        if fork and "fork" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("fork")
+            for job in _EXPORT_JOBS:
+                results, child_end = ctx.Pipe(duplex=False)
+                child = ctx.Process(target=_export_child, args=(job, g, out, records, child_end), daemon=True)
+                child.start()
+                child_end.close()
+                self._children.append((child, results))
+        else:
+            for job in _EXPORT_JOBS:
+                self.files += job(g, out, records)
+
+    def wait(self) -> list[Path]:
+        failures = []
+        for child, results in self._children:
+            try:
+                ok, payload = results.recv()
+            except EOFError:  # the child died without a word
+                ok, payload = False, ""
+            child.join()
+            if ok and child.exitcode == 0:
+                self.files += [Path(p) for p in payload]
+            else:
+                failures.append(payload or f"exit code {child.exitcode}")
+        self._children = []
+        if failures:
+            raise GraphbuildError(Errors.E020, path=self.out, detail=failures[0])
+        return self.files
+
+
+def _export_child(job: Any, g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]], results: Any) -> None:
+    try:
+        results.send((True, [str(p) for p in job(g, out, records)]))
+    except BaseException as exc:  # the parent reports it, in one line
+        results.send((False, f"{type(exc).__name__}: {exc}"))
+    finally:
+        results.close()
+
+
+def write_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) -> list[Path]:
+    """Every export of ``g`` under ``out``; returns the files written."""
+    return PendingExports(g, out, records).wait()
 
 
 _DELETE_EDGE = "MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r"
@@ -82,16 +147,18 @@ def graph_delta(
     return delta, removed_nodes, removed_edges
 
 
-def sync_embedded(g: nx.MultiDiGraph, out: Path, previous: nx.MultiDiGraph | None = None) -> dict[str, int]:
+def sync_embedded(
+    g: nx.MultiDiGraph, out: Path, previous: nx.MultiDiGraph | None = None, server: EmbeddedServer | None = None
+) -> dict[str, int]:
     """Bring the embedded store under ``out/falkordb`` to ``g``: only what
     changed since ``previous`` (the graph of the last build) when the store
-    holds that build, else everything; then stop the server."""
-    from graphbuild.stores.falkordb import FalkorDBStore
+    holds that build, else everything; then stop the server (``server``, when
+    one was launched on that folder already)."""
     from graphbuild.stores.loader import counts, load_graph
 
     if not (out / "falkordb" / "graph.rdb").exists():
         previous = None
-    with FalkorDBStore.embedded(out / "falkordb") as store:
+    with FalkorDBStore.embedded(out / "falkordb", server) as store:
         if previous is not None and counts(store) != {
             "nodes": previous.number_of_nodes(),
             "relationships": previous.number_of_edges(),
@@ -135,13 +202,20 @@ def build(
 ) -> BuildResult:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    ext = extract_records(paths=paths, workers=workers, dask=dask, cache_dir=out / "cache")
-    g = build_graph(ext.records)
-    previous = _previous_graph(out) if store else None
-    result = BuildResult(g, out, ext.problems, ext.cache_hits, ext.extracted)
-    result.files = write_exports(g, out, ext.records)
-    if store:
-        result.store_counts = sync_embedded(g, out, previous)
+    server = EmbeddedServer(out / "falkordb").launch() if store else None
+    try:
+        ext = extract_records(paths=paths, workers=workers, dask=dask, cache_dir=out / "cache")
+        g = build_graph(ext.records)
+        result = BuildResult(g, out, ext.problems, ext.cache_hits, ext.extracted)
+        # read before the exports replace it: the last build's graph, for the store's delta
+        previous = _previous_graph(out) if store else None
+        exports = PendingExports(g, out, ext.records)
+        if store:
+            result.store_counts = sync_embedded(g, out, previous, server)
+        result.files = exports.wait()
+    finally:
+        if server is not None:
+            server.stop()
     if views:
         from graphbuild.views.site import write_views
 

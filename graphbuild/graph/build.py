@@ -18,6 +18,7 @@ sentence with its article id and offsets. ``Article`` nodes and
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,15 +35,24 @@ def article_node(doc_id: str) -> str:
 def build_graph(records: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     resolver = Resolver()
+    evidence_seen: dict[tuple[str, str, str], set[str]] = {}
     for rec in records:
-        add_record(g, rec, resolver)
+        add_record(g, rec, resolver, evidence_seen)
     for _, data in g.nodes(data=True):
         if "aliases" in data:
             data["aliases"] = sorted(data["aliases"])
     return g
 
 
-def add_record(g: nx.MultiDiGraph, rec: dict[str, Any], resolver: Resolver) -> None:
+def add_record(
+    g: nx.MultiDiGraph,
+    rec: dict[str, Any],
+    resolver: Resolver,
+    evidence_seen: dict[tuple[str, str, str], set[str]] | None = None,
+) -> None:
+    """Add one article's record; ``evidence_seen`` (kept across records) makes
+    the repeated-evidence check a set lookup instead of a list scan."""
+    seen = {} if evidence_seen is None else evidence_seen
     rec = dict(rec)
     doc = rec["doc_id"]
     aid = article_node(doc)
@@ -87,9 +97,14 @@ def add_record(g: nx.MultiDiGraph, rec: dict[str, Any], resolver: Resolver) -> N
         if not allowed(rel["type"], g.nodes[h]["type"], g.nodes[t]["type"]):
             continue
         ev = {"doc_id": doc, "title": rec.get("title", ""), "source": rec.get("source", ""), **rel["evidence"]}
+        ev_key = json.dumps(ev, sort_keys=True, ensure_ascii=False)
         if g.has_edge(h, t, key=rel["type"]):
             data = g.edges[h, t, rel["type"]]
-            if ev not in data["evidence"]:
+            known = seen.get((h, rel["type"], t))
+            if known is None:  # an edge made before this call's evidence_seen
+                known = seen[(h, rel["type"], t)] = {json.dumps(e, sort_keys=True, ensure_ascii=False) for e in data["evidence"]}
+            if ev_key not in known:
+                known.add(ev_key)
                 data["evidence"].append(ev)
             for p in ("title", "year"):
                 if rel.get(p) and not data.get(p):
@@ -98,6 +113,7 @@ def add_record(g: nx.MultiDiGraph, rec: dict[str, Any], resolver: Resolver) -> N
             g.add_edge(
                 h, t, key=rel["type"], type=rel["type"], evidence=[ev], **{p: rel[p] for p in ("title", "year") if rel.get(p)}
             )
+            seen[(h, rel["type"], t)] = {ev_key}
 
 
 def summary(g: nx.MultiDiGraph) -> dict[str, Any]:

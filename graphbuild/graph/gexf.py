@@ -1,5 +1,7 @@
-"""GEXF export for Gephi. GEXF silently drops an edge attribute named
-``type``, so it travels as ``relation`` and is restored on reading.
+"""GEXF 1.2 export for Gephi. GEXF silently drops an edge attribute named
+``type``, so it travels as ``relation`` and is restored on reading; edge keys
+travel as ``networkx_key``, as networkx writes them. Streamed (see
+``xml_text``); networkx reads it back.
 
 >>> import networkx as nx, tempfile, pathlib
 >>> g = nx.MultiDiGraph(); g.add_node("a", type="Union", name="甲"); _ = g.add_edge("a", "a", key="PART_OF", type="PART_OF")
@@ -10,23 +12,66 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import networkx as nx
 
-from graphbuild.graph.flatten import flattened, unflattened
+from graphbuild.graph.flatten import flat, unflattened
+from graphbuild.graph.xml_text import attr, attribute_types, typed
 from graphbuild.io import atomic_open
 
 _OUT = {"type": "relation"}
 _IN = {"relation": "type"}
+# attributes GEXF holds on the element itself, not as attvalues
+_ELEMENT = ("label", "id")
 
 
 def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
-    h = flattened(g, _OUT)
-    for n, d in h.nodes(data=True):
-        d.setdefault("label", d.get("name", n))
-    with atomic_open(path, "wb") as fh:
-        nx.write_gexf(h, fh, encoding="utf-8")
+    nodes = []
+    for n, d in g.nodes(data=True):
+        row = {k: flat(v) for k, v in d.items() if v is not None and k not in _ELEMENT}
+        nodes.append((n, d.get("label", d.get("name", n)), row))
+    edges = []
+    for u, v, k, d in g.edges(keys=True, data=True):
+        row = {_OUT.get(a, a): flat(b) for a, b in d.items() if b is not None and a not in _ELEMENT}
+        row["networkx_key"] = k
+        edges.append((u, v, row))
+    node_types = attribute_types(r for _, _, r in nodes)
+    edge_types = attribute_types(r for _, _, r in edges)
+    node_ids = {name: str(i) for i, name in enumerate(node_types)}
+    edge_ids = {name: str(i + len(node_ids)) for i, name in enumerate(edge_types)}
+    with atomic_open(path, "w") as fh:
+        out = [
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
+            f'  <meta lastmodifieddate="{datetime.date.today().isoformat()}">\n'
+            "    <creator>graphbuild</creator>\n  </meta>\n"
+            '  <graph defaultedgetype="directed" mode="static" name="">\n'
+        ]
+        for kind, types, ids in (("node", node_types, node_ids), ("edge", edge_types, edge_ids)):
+            out.append(f'    <attributes mode="static" class="{kind}">\n')
+            out.extend(f'      <attribute id="{ids[k]}" title={attr(k)} type="{t}" />\n' for k, t in types.items())
+            out.append("    </attributes>\n")
+        out.append("    <nodes>\n")
+        for n, label, row in nodes:
+            out.append(f"      <node id={attr(n)} label={attr(label)}>\n        <attvalues>\n")
+            out.extend(
+                f'          <attvalue for="{node_ids[k]}" value={attr(typed(v, node_types[k]))} />\n' for k, v in row.items()
+            )
+            out.append("        </attvalues>\n      </node>\n")
+        out.append("    </nodes>\n")
+        fh.write("".join(out))
+        out = ["    <edges>\n"]
+        for i, (u, v, row) in enumerate(edges):
+            out.append(f'      <edge source={attr(u)} target={attr(v)} id="{i}">\n        <attvalues>\n')
+            out.extend(
+                f'          <attvalue for="{edge_ids[a]}" value={attr(typed(b, edge_types[a]))} />\n' for a, b in row.items()
+            )
+            out.append("        </attvalues>\n      </edge>\n")
+        out.append("    </edges>\n  </graph>\n</gexf>\n")
+        fh.write("".join(out))
 
 
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:

@@ -1,4 +1,5 @@
 """GraphML export for Gephi and yEd: lists and dicts become JSON strings.
+Streamed (see ``xml_text``); networkx reads it back.
 
 >>> import networkx as nx, tempfile, pathlib
 >>> g = nx.MultiDiGraph(); g.add_node("a", type="Union", aliases=["x"]); _ = g.add_edge("a", "a", key="PART_OF", type="PART_OF", evidence=[{"s": 1}])
@@ -13,13 +14,44 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphbuild.graph.flatten import flattened, unflattened
+from graphbuild.graph.flatten import flat, unflattened
+from graphbuild.graph.xml_text import attr, attribute_types, text, typed
 from graphbuild.io import atomic_open
+
+_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
 
 
 def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
-    with atomic_open(path, "wb") as fh:
-        nx.write_graphml(flattened(g), fh, encoding="utf-8")
+    nodes = [(n, {k: flat(v) for k, v in d.items() if v is not None}) for n, d in g.nodes(data=True)]
+    edges = [(u, v, k, {a: flat(b) for a, b in d.items() if b is not None}) for u, v, k, d in g.edges(keys=True, data=True)]
+    node_types = attribute_types(d for _, d in nodes)
+    edge_types = attribute_types(e[3] for e in edges)
+    node_keys = {name: f"d{i}" for i, name in enumerate(node_types)}
+    edge_keys = {name: f"d{i + len(node_keys)}" for i, name in enumerate(edge_types)}
+    with atomic_open(path, "w") as fh:
+        out = [_HEAD]
+        for kind, types, keys in (("node", node_types, node_keys), ("edge", edge_types, edge_keys)):
+            for name, xml_type in types.items():
+                out.append(f'<key id="{keys[name]}" for="{kind}" attr.name={attr(name)} attr.type="{xml_type}"/>\n')
+        out.append('<graph edgedefault="directed">\n')
+        for n, d in nodes:
+            out.append(f"<node id={attr(n)}>")
+            out.extend(f'<data key="{node_keys[k]}">{text(typed(v, node_types[k]))}</data>' for k, v in d.items())
+            out.append("</node>\n")
+        fh.write("".join(out))
+        out = []
+        for u, v, k, d in edges:
+            out.append(f"<edge source={attr(u)} target={attr(v)} id={attr(k)}>")
+            out.extend(f'<data key="{edge_keys[a]}">{text(typed(b, edge_types[a]))}</data>' for a, b in d.items())
+            out.append("</edge>\n")
+        out.append("</graph>\n</graphml>\n")
+        fh.write("".join(out))
 
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:

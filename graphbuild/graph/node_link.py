@@ -28,7 +28,7 @@ def write_node_link(g: nx.MultiDiGraph, path: str | Path) -> None:
         if isinstance(node.get("aliases"), set):
             node["aliases"] = sorted(node["aliases"])
     with atomic_open(path) as fh:
-        json.dump(data, fh, ensure_ascii=False)
+        fh.write(json.dumps(data, ensure_ascii=False))  # dumps runs the C encoder; dump(fh) would not
 
 
 def read_node_link(path: str | Path) -> nx.MultiDiGraph:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from graphbuild.nlp.words import alternation
+from graphbuild.nlp.words import LongestMatch
 
 _SUFFIXES = (
     "维吾尔自治区",
@@ -97,7 +97,7 @@ class Gazetteer:
             }
         )
         names = set(self.by_name) | set(self.short)
-        self.regex = re.compile(alternation(names))
+        self.regex = LongestMatch(names)
 
     def _add(self, code: str, name: str, level: str, parent: str | None) -> None:
         d = Division(code, name, level, parent)

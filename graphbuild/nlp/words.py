@@ -1,15 +1,73 @@
-"""Word lists as regular expressions.
+"""Word lists as matchers.
 
 >>> alternation(["工会", "总工会", "工会"])
 '总工会|工会'
+>>> m = LongestMatch(["济南", "济南市", "山东省"]).match("济南市总工会")
+>>> m.group(), m.start(), m.end()
+('济南市', 0, 3)
+>>> [m.group() for m in LongestMatch(["济南", "山东省"]).finditer("山东省济南")]
+['山东省', '济南']
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 
 def alternation(words: Iterable[str]) -> str:
     """The words as one regex alternation, longest first (so 总工会 wins over 工会)."""
     return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    """The parts of ``re.Match`` the matchers' callers use."""
+
+    string: str
+    begin: int
+    finish: int
+
+    def group(self) -> str:
+        return self.string[self.begin : self.finish]
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+class LongestMatch:
+    """Leftmost-longest matching of a word set: what ``re.compile(alternation(words))``
+    finds, without compiling it (the gazetteer's thousands of names took 0.3 s
+    to compile, a third of loading the pipeline)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = {w for w in words if w}
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.first = {w[0] for w in self.words}
+
+    def match(self, text: str, pos: int = 0) -> WordMatch | None:
+        if pos >= len(text) or text[pos] not in self.first:
+            return None
+        for n in self.lengths:
+            if pos + n <= len(text) and text[pos : pos + n] in self.words:
+                return WordMatch(text, pos, pos + n)
+        return None
+
+    def search(self, text: str, pos: int = 0) -> WordMatch | None:
+        for i in range(pos, len(text)):
+            if text[i] in self.first and (m := self.match(text, i)):
+                return m
+        return None
+
+    def finditer(self, text: str) -> Iterator[WordMatch]:
+        i, first = 0, self.first
+        while i < len(text):
+            if text[i] in first and (m := self.match(text, i)):
+                yield m
+                i = m.finish
+            else:
+                i += 1

@@ -50,6 +50,13 @@ class EmbeddedServer:
         self.socket = str(sock)
 
     def start(self, timeout: float = 20.0) -> EmbeddedServer:
+        return self.launch().wait_ready(timeout)
+
+    def launch(self) -> EmbeddedServer:
+        """Start the server process and return at once (``wait_ready`` before use):
+        a build starts it first so its start-up overlaps extraction."""
+        if self.proc is not None:
+            return self
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.socket)
@@ -62,6 +69,12 @@ class EmbeddedServer:
             args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent, start_new_session=False
         )
         atexit.register(self.stop)
+        return self
+
+    def wait_ready(self, timeout: float = 20.0) -> EmbeddedServer:
+        if self.proc is None:
+            self.launch()
+        assert self.proc is not None
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
@@ -150,9 +163,10 @@ class FalkorDBStore:
             raise GraphbuildError(Errors.E012, where=self.where, detail=exc) from exc
 
     @classmethod
-    def embedded(cls, data_dir: str | Path) -> FalkorDBStore:
-        """Start a private server on ``data_dir`` and connect to it."""
-        server = EmbeddedServer(data_dir).start()
+    def embedded(cls, data_dir: str | Path, server: EmbeddedServer | None = None) -> FalkorDBStore:
+        """Start a private server on ``data_dir`` (or take ``server``, launched
+        earlier on it) and connect to it; closing the store stops the server."""
+        server = (server or EmbeddedServer(data_dir)).wait_ready()
         return cls(socket=server.socket, server=server)
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ LAC missed (主席徐海荣) adds it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -36,13 +37,15 @@ def common_words() -> frozenset[str]:
     """Two- to four-character words of jieba's dictionary that are not names:
     a "name" that is an ordinary word (单位, 成长, 海陆空) is a tagging error.
     Filtered once into the user cache, then read back fast."""
-    import jieba
+    from importlib.util import find_spec
 
     from graphbuild.io import atomic_write_text
     from graphbuild.nlp.pkuseg import cache_root
 
-    source = Path(jieba.__file__).parent / "dict.txt"
-    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
+    spec = find_spec("jieba")  # its dictionary, without importing jieba (0.3 s)
+    source = Path(spec.origin).parent / "dict.txt"  # type: ignore[union-attr,arg-type]
+    # keyed by content, not mtime: every fresh install would otherwise add a copy
+    stamp = hashlib.sha1(source.read_bytes()).hexdigest()[:16]
     cached = cache_root() / f"common-words-{stamp}.txt"
     try:
         return frozenset(cached.read_text("utf-8").split("\n"))
