@@ -164,3 +164,13 @@ def test_no_place_from_a_conjunction_or_an_enterprise_union(nlp):
 def test_industry_union_federations_keep_their_whole_name(nlp):
     found = ents(nlp, "近日，蚌埠市网约车送餐行业工会联合会成立，方大集团东北制药工会参加。")
     assert ("蚌埠市网约车送餐行业工会联合会", "Union") in found and ("方大集团东北制药工会", "Union") in found
+
+
+def test_company_keeps_its_regional_unit_in_brackets(nlp):
+    got = ents(nlp, "吸引美团（上海）、饿了么等单位参加。")
+    assert ("美团（上海）", "Enterprise") in got or ("美团(上海)", "Enterprise") in got, got
+
+
+def test_union_abbreviation_joined_to_a_partner_is_split(nlp):
+    got = ents(nlp, "2020年起，江苏省总联合省委宣传部开展学习活动。")
+    assert ("江苏省总工会", "Union") in got and ("江苏省委宣传部", "Organization") in got, got

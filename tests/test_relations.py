@@ -69,3 +69,42 @@ def test_every_relation_respects_the_schema(nlp, text):
     for r in relations(doc):
         if r.head in types and r.tail in types:
             assert allowed(r.type, types[r.head], types[r.tail])
+
+
+def _pair(got: set[tuple], a: str, b: str) -> bool:
+    return (a, "PARTNERS_WITH", b) in got or (b, "PARTNERS_WITH", a) in got
+
+
+def test_partners_a_joins_b_and_c_all_pairs(nlp):
+    got = rels(nlp, "临沂市总工会联合市人社局、市财政局开展“沂蒙工匠”评选。")
+    for a, b in (("临沂市总工会", "临沂市人社局"), ("临沂市总工会", "临沂市财政局"), ("临沂市人社局", "临沂市财政局")):
+        assert _pair(got, a, b), (a, b, got)
+    # the union and the verb joining it were not glued into one body
+    assert not any("联合" in h for h, _, _ in got)
+
+
+def test_partners_a_with_b_cooperating(nlp):
+    got = rels(nlp, "徐工集团与中国矿业大学建立产学研合作，攻克技术难题。")
+    assert _pair(got, "徐工集团", "中国矿业大学"), got
+
+
+def test_participates_in_prize_at_a_contest(nlp):
+    got = rels(nlp, "焊工张建国在第二届全国技能大赛中获得金牌。")
+    assert ("张建国", "PARTICIPATES_IN", "第二届全国技能大赛") in got, got
+
+
+def test_participates_in_bodies_drawn_to_a_program(nlp):
+    got = rels(nlp, "宁波市总工会“甬工课堂”项目走进社区，吸引京东物流、顺丰速运等单位职工参加。")
+    assert {("京东物流", "PARTICIPATES_IN", "“甬工课堂”项目"), ("顺丰速运", "PARTICIPATES_IN", "“甬工课堂”项目")} <= got, got
+
+
+def test_organizes_own_named_contest_and_sentence_subject(nlp):
+    got = rels(nlp, "徐工集团的“提质增效”百日劳动竞赛持续开展。")
+    assert ("徐工集团", "ORGANIZES", "“提质增效”百日劳动竞赛") in got, got
+    got = rels(nlp, "近日，常州市总工会采取线上线下结合的方式，开展“常工讲堂”活动。")
+    assert ("常州市总工会", "ORGANIZES", "“常工讲堂”活动") in got, got
+
+
+def test_targets_group_named_inside_a_program(nlp):
+    got = rels(nlp, "湖北开展新就业形态劳动者入会集中行动。")
+    assert ("新就业形态劳动者入会集中行动", "TARGETS", "新就业形态劳动者") in got, got

@@ -62,6 +62,10 @@ NOT_BODIES = {
 _PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
 
 
+_PLACE_BRACKET = re.compile(r"（([\u4e00-\u9fff]{2,8})）(?![\u4e00-\u9fff]*?(?:公司|集团|工会))")
+# a body, then a verb of acting together glued on by the chunker, then more
+_GLUED = re.compile(r"^.{1,}?(?:总工会|工会|[省市区县]总|公司|集团|局|厅|委|部|办|中心|协会|委员会|银行)(联合|携手|会同|联手|协同)(?=.{2,})")
+
 @Language.factory("gb_bodies")
 def make_bodies(nlp: Language, name: str) -> BodyFinder:
     return BodyFinder()
@@ -181,6 +185,12 @@ class BodyFinder:
             self._add(out, text, start, e, seen)
         for m in _ABBREV.finditer(text):
             self._abbrev(out, text, m)
+        for c in out:
+            # 美团（北京）: a company's regional unit keeps its place in brackets
+            m = _PLACE_BRACKET.match(text, c.end)
+            if c.label == "Enterprise" and m and self.gaz.is_place(m.group(1)) and c.name == text[c.start : c.end]:
+                c.end = m.end()
+                c.name = text[c.start : c.end]
         return doc
 
     def _add(self, out: list[Cand], text: str, start: int, end: int, seen: set) -> None:
@@ -190,6 +200,13 @@ class BodyFinder:
         name = text[start:end]
         if "\n" in name or any(ch in name for ch in "，。、；：！？“”《》") or name.count("（") != name.count("）"):
             return
+        glued = _GLUED.match(name)
+        partner_named = False
+        if glued and (body_type(name[: glued.start(1)], self.suffixes) or re.search(r"[省市区县]总$", name[: glued.start(1)])):
+            # 县总工会联合县人社局: two bodies and the verb joining them; this one
+            # is the second (the first has a head of its own and is found alone)
+            name, start = name[glued.end() :], start + glued.end()
+            partner_named = True  # named as a partner: a body, however plain its words
         label = body_type(name, self.suffixes)
         if label is None:
             return
@@ -218,7 +235,7 @@ class BodyFinder:
             # a short chunk of common nouns is a description, not a name (教育联盟)
             inner = [t for t in self._toks if start <= t.start and t.end <= end]
             proper = any(t.tag in _PROPER for t in inner) or self.gaz.regex.search(name)
-            if not proper and (len(name) <= 6 or label == "Organization"):
+            if not proper and not partner_named and (len(name) <= 6 or label == "Organization"):
                 return
         # several bodies glued together: split after an inner 集团/公司/园区 head
         # a union keeps its whole name (方大集团东北制药工会); companies split

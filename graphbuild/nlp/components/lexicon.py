@@ -45,6 +45,9 @@ class LexiconMatcher:
     def __init__(self) -> None:
         self.rows = {r["pattern"]: r for r in load_patterns()}
         self.regex = re.compile(alternation(self.rows))
+        # groups again on their own: inside a longer lexicon name they are still
+        # mentioned (新就业形态劳动者入会集中行动 is aimed at 新就业形态劳动者)
+        self.groups = re.compile(alternation(p for p, r in self.rows.items() if r["label"] == "Group"))
         r = rules()
         heads = alternation(r["award_heads"])
         nick = alternation(r["region_nicknames"])
@@ -60,6 +63,11 @@ class LexiconMatcher:
             if c.name != m.group():
                 c.aliases.add(m.group())
             out.append(c)
+        taken = {(c.start, c.end) for c in out}
+        for m in self.groups.finditer(text):
+            if (m.start(), m.end()) not in taken:
+                row = self.rows[m.group()]
+                out.append(Cand(m.start(), m.end(), "Group", row.get("id") or m.group(), "lexicon"))
         # place-prefixed awards: 辽宁省劳模, 长沙工匠, 湖南省五一劳动奖章
         for c in [c for c in out if c.label == "Place"]:
             m = self.award_after.match(text, c.end)

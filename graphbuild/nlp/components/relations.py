@@ -55,6 +55,9 @@ def _alt(words: list[str]) -> re.Pattern:
     return re.compile(alternation(words))
 
 
+# what someone does at an event they took part in (…在X中获奖, 在X上发言)
+_TOOK_PART = r"(?:获奖|获得|荣获|夺得|摘得|取得|斩获|夺冠|发言|致辞|讲话|作报告|亮相|展示|比拼|竞技|脱颖而出)"
+
 @Language.factory("gb_relations")
 def make_relations(nlp: Language, name: str) -> RelationExtractor:
     return RelationExtractor()
@@ -118,6 +121,7 @@ class RelationExtractor:
             self._located_in(text, ents, sent, add)
             self._part_of(text, ents, sent, add)
             self._organizes(text, ents, sent, add)
+            self._owned_activities(text, ents, sent, add)
             acts_here = [e for e in ents if e.label_ in ("Program", "Event")]
             if acts_here:
                 self._last_activity = acts_here[0]
@@ -310,6 +314,47 @@ class RelationExtractor:
                 break
         return group
 
+    def _list_after(self, text: str, bodies: list[Span], pos: int, gap: int = 2) -> list[Span]:
+        """The coordinated bodies (B、C和D) starting right after ``pos``."""
+        first = next((b for b in bodies if pos <= b.start_char <= pos + gap), None)
+        if first is None or re.search(r"[，。；：]", text[pos : first.start_char]):
+            return []
+        group = [first]
+        for b in bodies:
+            if b.start_char >= group[-1].end_char:
+                between = text[group[-1].end_char : b.start_char]
+                if re.fullmatch(r"[、和与及]|、?以及|当时的|、当时的", between):
+                    group.append(b)
+                elif between:
+                    break
+        return group
+
+    def _partner_groups(self, text: str, bodies: list[Span], sent: tuple[int, int]) -> list[tuple[Span, Span]]:
+        """Every pair of a body group acting together: A联合B、C (A, B and C all
+        partners), A、B、C联合印发, A与B共同起草 / 建立…合作."""
+        pairs: list[tuple[Span, Span]] = []
+        for pm in self.partner.finditer(text, sent[0], sent[1]):
+            before = self._group_before(text, bodies, pm.start(), reach=6)
+            cue = pm.group()
+            after = self._list_after(text, bodies, pm.end()) if cue in ("联合", "携手", "会同", "联手", "协同") else []
+            if len(before) == 1 and not after and cue in ("共同", "合作", "一道", "一起"):
+                # A与B共同…: the 与 partner sits inside the clause before the cue
+                m = re.search(r"(?:与|和|同)(?:当时的)?$", text[max(sent[0], before[0].start_char - 4) : before[0].start_char])
+                head = [b for b in bodies if b.end_char <= before[0].start_char - (m.end() - m.start() if m else 0)]
+                if m and head and before[0].start_char - head[-1].end_char <= 4:
+                    before = [head[-1], *before]
+            group = [*before, *(b for b in after if b not in before)]
+            if len(group) > 1 and (after or cue not in ("合作",)):
+                pairs += list(combinations(group, 2))
+        # A与B建立…合作 / A与B合作: the cue a few characters after the pair
+        for m in re.finditer(r"(?:与|和|同)", text[sent[0] : sent[1]]):
+            pos = sent[0] + m.start()
+            left = [b for b in bodies if b.end_char == pos]
+            right = [b for b in bodies if b.start_char == pos + 1]
+            if left and right and re.match(r"[^，。；]{0,8}?(合作|共建|签约|签署|结对)", text[right[0].end_char : sent[1]]):
+                pairs.append((left[0], right[0]))
+        return pairs
+
     def _organizes(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         acts = [e for e in ents if e.label_ in ("Program", "Event")]
         bodies = [e for e in ents if e.label_ in BODIES]
@@ -331,6 +376,18 @@ class RelationExtractor:
                         subjects += [
                             b for b in bodies if b.start_char >= v.end() and b.start_char - v.end() <= 2 and b not in subjects
                         ]
+        if not subjects and bodies and verbs:
+            # the sentence's own subject, at its head (after a time phrase), governs
+            # every verb in it: 大连市总采取…，…，开展“劳模工匠大讲堂”
+            lead = next((b for b in bodies if b.start_char - sent[0] <= 12), None)
+            if (
+                lead is not None
+                and lead.end_char <= verbs[0].start()
+                and not re.search(r"[。；：“”]", text[sent[0] : lead.start_char])
+                and not text.startswith(("的", "之"), lead.end_char)
+                and re.fullmatch(r"[\d年月日起以来今近，、\s]*|[^，]{0,4}，", text[sent[0] : lead.start_char])
+            ):
+                subjects = [lead]
         carried = False
         if subjects:
             self._subject = subjects[0]
@@ -345,14 +402,8 @@ class RelationExtractor:
         if len(subjects) > 1 and not carried:
             for a, b in combinations(subjects, 2):
                 add(a, "PARTNERS_WITH", b, sent)
-        for pm in self.partner.finditer(text, sent[0], sent[1]):
-            left = [b for b in bodies if b.end_char <= pm.start() and pm.start() - b.end_char <= 20]
-            right = [b for b in bodies if b.start_char >= pm.end() and b.start_char - pm.end() <= 12]
-            if left and right:
-                add(left[-1], "PARTNERS_WITH", right[0], sent)
-                for r in right[1:]:
-                    if text[right[0].end_char : r.start_char] in ("、", "和", "与", "及"):
-                        add(left[-1], "PARTNERS_WITH", r, sent)
+        for a, b in self._partner_groups(text, bodies, sent):
+            add(a, "PARTNERS_WITH", b, sent)
         if not subjects or not verbs:
             return
         targets = []
@@ -370,6 +421,15 @@ class RelationExtractor:
         for act in targets:
             for sub in subjects:
                 add(sub, "ORGANIZES", act, sent)
+
+    def _owned_activities(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
+        """A body's own program or contest, named right after it: 北方重工集团的
+        “提产增效”百日劳动竞赛, 合肥市蜀山区总工会“跟着劳模学党史”进工地活动."""
+        bodies = [e for e in ents if e.label_ in BODIES]
+        for act in (e for e in ents if e.label_ in ("Program", "Event")):
+            owner = next((b for b in bodies if b.end_char <= act.start_char and act.start_char - b.end_char <= 1), None)
+            if owner is not None and text[owner.end_char : act.start_char] in ("", "的"):
+                add(owner, "ORGANIZES", act, sent)
 
     # -- PARTICIPATES_IN: 参加 / 参与 -------------------------------------------
     def _participates(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
@@ -390,6 +450,25 @@ class RelationExtractor:
             for w in who[-1:] + [h for h in who[:-1] if text[h.end_char : who[-1].start_char] in ("、", "和", "与")]:
                 for a in what[:1]:
                     add(w, "PARTICIPATES_IN", a, sent)
+        # A在X中获奖 / 在X上发言: who took part in a contest or meeting
+        for act in acts:
+            if not re.match(r"[“”]?(?:决赛|复赛|比赛|开幕式|闭幕式|现场)?(?:中|上|里)?[^，。；]{0,6}?" + _TOOK_PART, text[act.end_char : sent[1]]):
+                continue
+            at = text.rfind("在", sent[0], act.start_char)
+            if at < 0 or act.start_char - at > 6:
+                continue
+            who = [h for h in holders if h.end_char <= at and at - h.end_char <= 12 and not re.search(r"[，。；]", text[h.end_char : at])]
+            for w in who[-1:]:
+                add(w, "PARTICIPATES_IN", act, sent)
+        # X吸引A、B、C等…参加: each body drawn in takes part in X
+        for m in re.finditer(r"吸引", text[sent[0] : sent[1]]):
+            pos = sent[0] + m.end()
+            drawn = self._list_after(text, holders, pos)
+            if not drawn or not re.search(r"参加|参与|参赛|加入", text[drawn[-1].end_char : sent[1]]):
+                continue
+            act = next((a for a in reversed(acts) if a.end_char <= pos - 2), None)
+            for w in drawn if act is not None else []:
+                add(w, "PARTICIPATES_IN", act, sent)
 
     # -- MENTORS: 拜A为师; 师傅A; A带徒B ------------------------------------------
     def _mentors(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
