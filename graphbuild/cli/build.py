@@ -20,6 +20,7 @@ from graphbuild.graph.build import build_graph, summary
 from graphbuild.graph.gexf import write_gexf
 from graphbuild.graph.graphml import write_graphml
 from graphbuild.graph.neo4j_csv import write_neo4j_csv
+from graphbuild.graph.node_link import KEYS as NODE_LINK_KEYS
 from graphbuild.graph.node_link import write_node_link
 from graphbuild.graph.store_graph import GRAPH_FILE
 from graphbuild.io import atomic_open, atomic_write_text
@@ -123,32 +124,56 @@ def write_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) 
 _DELETE_EDGE = "MATCH (a {key: $a})-[r]->(b {key: $b}) WHERE type(r) = $t DELETE r"
 
 
+@dataclass
+class GraphState:
+    """A built graph's nodes and edges as plain dicts: all the store's delta
+    needs, read from the node-link export without building a networkx graph."""
+
+    nodes: dict[str, dict[str, Any]]
+    edges: dict[tuple[str, str, str], dict[str, Any]]
+
+    @classmethod
+    def of(cls, g: nx.MultiDiGraph) -> GraphState:
+        return cls(dict(g.nodes(data=True)), {(u, v, k): d for u, v, k, d in g.edges(keys=True, data=True)})
+
+    @classmethod
+    def read(cls, path: Path) -> GraphState:
+        data = json.loads(path.read_text("utf-8"))
+        k = NODE_LINK_KEYS
+        nodes = {n.pop(k["name"]): n for n in data["nodes"]}
+        edges = {(e.pop(k["source"]), e.pop(k["target"]), e.pop(k["key"])): e for e in data[k["edges"]]}
+        return cls(nodes, edges)
+
+
 def graph_delta(
-    old: nx.MultiDiGraph | None, new: nx.MultiDiGraph
+    old: GraphState | nx.MultiDiGraph | None, new: nx.MultiDiGraph
 ) -> tuple[nx.MultiDiGraph, list[str], list[tuple[str, str, str]]]:
     """What changed from ``old`` to ``new``: a graph of the new or changed nodes
     and edges (with the endpoints they need), and the removed node keys and edges."""
     if old is None:
         return new, [], []
+    if isinstance(old, nx.MultiDiGraph):
+        old = GraphState.of(old)
     delta = nx.MultiDiGraph()
     for n, d in new.nodes(data=True):
-        if n not in old or old.nodes[n] != d:
+        if old.nodes.get(n) != d:
             delta.add_node(n, **d)
     for u, v, k, d in new.edges(keys=True, data=True):
-        if not old.has_edge(u, v, key=k) or old.edges[u, v, k] != d:
+        if old.edges.get((u, v, k)) != d:
             for x in (u, v):
                 if x not in delta:
                     delta.add_node(x, **new.nodes[x])
             delta.add_edge(u, v, key=k, **d)
     removed_nodes = [str(n) for n in old.nodes if n not in new]
-    removed_edges = [
-        (str(u), k, str(v)) for u, v, k in old.edges(keys=True) if not new.has_edge(u, v, key=k) and u in new and v in new
-    ]
+    removed_edges = [(str(u), k, str(v)) for u, v, k in old.edges if u in new and v in new and not new.has_edge(u, v, key=k)]
     return delta, removed_nodes, removed_edges
 
 
 def sync_embedded(
-    g: nx.MultiDiGraph, out: Path, previous: nx.MultiDiGraph | None = None, server: EmbeddedServer | None = None
+    g: nx.MultiDiGraph,
+    out: Path,
+    previous: GraphState | nx.MultiDiGraph | None = None,
+    server: EmbeddedServer | None = None,
 ) -> dict[str, int]:
     """Bring the embedded store under ``out/falkordb`` to ``g``: only what
     changed since ``previous`` (the graph of the last build) when the store
@@ -158,11 +183,10 @@ def sync_embedded(
 
     if not (out / "falkordb" / "graph.rdb").exists():
         previous = None
+    if isinstance(previous, nx.MultiDiGraph):
+        previous = GraphState.of(previous)
     with FalkorDBStore.embedded(out / "falkordb", server) as store:
-        if previous is not None and counts(store) != {
-            "nodes": previous.number_of_nodes(),
-            "relationships": previous.number_of_edges(),
-        }:
+        if previous is not None and counts(store) != {"nodes": len(previous.nodes), "relationships": len(previous.edges)}:
             previous = None  # the store is not the last build's: load everything
         delta, removed_nodes, removed_edges = graph_delta(previous, g)
         load_graph(delta, store)
@@ -181,13 +205,11 @@ def sync_embedded(
         return counts(store)
 
 
-def _previous_graph(out: Path) -> nx.MultiDiGraph | None:
-    from graphbuild.graph.node_link import read_node_link
-
+def _previous_graph(out: Path) -> GraphState | None:
     try:
-        return read_node_link(out / GRAPH_FILE)
-    except (OSError, ValueError, KeyError):
-        return None
+        return GraphState.read(out / GRAPH_FILE)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no readable last build: the store is loaded in full
 
 
 def build(

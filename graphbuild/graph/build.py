@@ -19,7 +19,7 @@ sentence with its article id and offsets. ``Article`` nodes and
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -35,7 +35,7 @@ def article_node(doc_id: str) -> str:
 def build_graph(records: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     resolver = Resolver()
-    evidence_seen: dict[tuple[str, str, str], set[str]] = {}
+    evidence_seen: dict[tuple[str, str, str], set[Hashable]] = {}
     for rec in records:
         add_record(g, rec, resolver, evidence_seen)
     for _, data in g.nodes(data=True):
@@ -44,11 +44,16 @@ def build_graph(records: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
     return g
 
 
+def _evidence_key(ev: dict[str, Any]) -> Hashable:
+    """Evidence values are strings and numbers (JSON for anything else)."""
+    return tuple(sorted((k, v if isinstance(v, (str, int, float)) else json.dumps(v)) for k, v in ev.items()))
+
+
 def add_record(
     g: nx.MultiDiGraph,
     rec: dict[str, Any],
     resolver: Resolver,
-    evidence_seen: dict[tuple[str, str, str], set[str]] | None = None,
+    evidence_seen: dict[tuple[str, str, str], set[Hashable]] | None = None,
 ) -> None:
     """Add one article's record; ``evidence_seen`` (kept across records) makes
     the repeated-evidence check a set lookup instead of a list scan."""
@@ -97,12 +102,12 @@ def add_record(
         if not allowed(rel["type"], g.nodes[h]["type"], g.nodes[t]["type"]):
             continue
         ev = {"doc_id": doc, "title": rec.get("title", ""), "source": rec.get("source", ""), **rel["evidence"]}
-        ev_key = json.dumps(ev, sort_keys=True, ensure_ascii=False)
+        ev_key = _evidence_key(ev)
         if g.has_edge(h, t, key=rel["type"]):
             data = g.edges[h, t, rel["type"]]
             known = seen.get((h, rel["type"], t))
             if known is None:  # an edge made before this call's evidence_seen
-                known = seen[(h, rel["type"], t)] = {json.dumps(e, sort_keys=True, ensure_ascii=False) for e in data["evidence"]}
+                known = seen[(h, rel["type"], t)] = {_evidence_key(e) for e in data["evidence"]}
             if ev_key not in known:
                 known.add(ev_key)
                 data["evidence"].append(ev)

@@ -64,7 +64,10 @@ _PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
 
 _PLACE_BRACKET = re.compile(r"（([\u4e00-\u9fff]{2,8})）(?![\u4e00-\u9fff]*?(?:公司|集团|工会))")
 # a body, then a verb of acting together glued on by the chunker, then more
-_GLUED = re.compile(r"^.{1,}?(?:总工会|工会|[省市区县]总|公司|集团|局|厅|委|部|办|中心|协会|委员会|银行)(联合|携手|会同|联手|协同)(?=.{2,})")
+_GLUED = re.compile(
+    r"^.{1,}?(?:总工会|工会|[省市区县]总|公司|集团|局|厅|委|部|办|中心|协会|委员会|银行)(联合|携手|会同|联手|协同)(?=.{2,})"
+)
+
 
 @Language.factory("gb_bodies")
 def make_bodies(nlp: Language, name: str) -> BodyFinder:

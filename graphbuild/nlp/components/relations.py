@@ -58,6 +58,7 @@ def _alt(words: list[str]) -> re.Pattern:
 # what someone does at an event they took part in (…在X中获奖, 在X上发言)
 _TOOK_PART = r"(?:获奖|获得|荣获|夺得|摘得|取得|斩获|夺冠|发言|致辞|讲话|作报告|亮相|展示|比拼|竞技|脱颖而出)"
 
+
 @Language.factory("gb_relations")
 def make_relations(nlp: Language, name: str) -> RelationExtractor:
     return RelationExtractor()
@@ -452,12 +453,19 @@ class RelationExtractor:
                     add(w, "PARTICIPATES_IN", a, sent)
         # A在X中获奖 / 在X上发言: who took part in a contest or meeting
         for act in acts:
-            if not re.match(r"[“”]?(?:决赛|复赛|比赛|开幕式|闭幕式|现场)?(?:中|上|里)?[^，。；]{0,6}?" + _TOOK_PART, text[act.end_char : sent[1]]):
+            if not re.match(
+                r"[“”]?(?:决赛|复赛|比赛|开幕式|闭幕式|现场)?(?:中|上|里)?[^，。；]{0,6}?" + _TOOK_PART,
+                text[act.end_char : sent[1]],
+            ):
                 continue
             at = text.rfind("在", sent[0], act.start_char)
             if at < 0 or act.start_char - at > 6:
                 continue
-            who = [h for h in holders if h.end_char <= at and at - h.end_char <= 12 and not re.search(r"[，。；]", text[h.end_char : at])]
+            who = [
+                h
+                for h in holders
+                if h.end_char <= at and at - h.end_char <= 12 and not re.search(r"[，。；]", text[h.end_char : at])
+            ]
             for w in who[-1:]:
                 add(w, "PARTICIPATES_IN", act, sent)
         # X吸引A、B、C等…参加: each body drawn in takes part in X
