@@ -65,7 +65,8 @@ _PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
 _PLACE_BRACKET = re.compile(r"（([\u4e00-\u9fff]{2,8})）(?![\u4e00-\u9fff]*?(?:公司|集团|工会))")
 # a body, then a verb of acting together glued on by the chunker, then more
 _GLUED = re.compile(
-    r"^.{1,}?(?:总工会|工会|[省市区县]总|公司|集团|局|厅|委|部|办|中心|协会|委员会|银行)(联合|携手|会同|联手|协同)(?=.{2,})"
+    r"^.{1,}?(?:总工会|工会|[省市区县]总|公司|集团|局|厅|委|部|办|中心|协会|委员会|银行)"
+    r"(联合|携手|会同|联手|协同|(?:和|与|及)(?=[省市区县]))(?=.{2,})"
 )
 
 
@@ -271,6 +272,8 @@ class BodyFinder:
         if not m:
             return [name]
         head, rest = m.group(1), m.group(2)
+        if head.count("（") != head.count("）"):
+            return [name]  # 新疆中泰（集团）有限责任公司: the head sits inside brackets
         if body_type(rest, self.suffixes) is None or rest in self.generic or rest.startswith(("有限", "股份", "分", "子")):
             return [name]
         if body_type(head, self.suffixes) is None and not head.endswith("园区"):
