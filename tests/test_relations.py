@@ -108,3 +108,14 @@ def test_organizes_own_named_contest_and_sentence_subject(nlp):
 def test_targets_group_named_inside_a_program(nlp):
     got = rels(nlp, "湖北开展新就业形态劳动者入会集中行动。")
     assert ("新就业形态劳动者入会集中行动", "TARGETS", "新就业形态劳动者") in got, got
+
+
+def test_enterprise_union_belongs_to_the_company_its_short_name_abbreviates(nlp):
+    text = "大唐国际发电股份有限公司张家口发电厂着力推进改革。大唐张家口发电厂工会主席王刚介绍。"
+    got = rels(nlp, text)
+    assert ("大唐张家口发电厂工会", "PART_OF", "大唐国际发电股份有限公司张家口发电厂") in got, got
+
+
+def test_award_by_becoming(nlp):
+    got = rels(nlp, "瓦工李建成长为全国劳动模范、大国工匠。")
+    assert {("李建", "AWARDED", "全国劳动模范"), ("李建", "AWARDED", "大国工匠")} <= got, got

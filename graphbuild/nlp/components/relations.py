@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.candidates import text_of
-from graphbuild.nlp.components.resolver import PART_OF
+from graphbuild.nlp.components.resolver import ENTITIES, PART_OF
 from graphbuild.nlp.gazetteer import gazetteer
 from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES, allowed
@@ -84,6 +84,7 @@ class RelationExtractor:
         text = text_of(doc)
         spans = list(doc.spans.get("entities", []))
         out: dict[tuple, Relation] = {}
+        known = {(e.label, a): e.name for e in doc.user_data.get(ENTITIES, []) for a in (*e.aliases, e.name)}
         self._subject: Span | None = None
         self._last_activity: Span | None = None
 
@@ -98,8 +99,9 @@ class RelationExtractor:
         ) -> None:
             hl = head.label_ if isinstance(head, Span) else head_label
             tl = tail.label_ if isinstance(tail, Span) else tail_label
-            h = head.id_ if isinstance(head, Span) else head
-            t = tail.id_ if isinstance(tail, Span) else tail
+            # a name given as text (an enterprise union's owner) is the entity it names
+            h = head.id_ if isinstance(head, Span) else known.get((hl, head), head)
+            t = tail.id_ if isinstance(tail, Span) else known.get((tl, tail), tail)
             if h == t or not hl or not tl or not allowed(rel, hl, tl):
                 return
             if rel == "PARTNERS_WITH" and h > t:

@@ -39,6 +39,19 @@ _DROP_NESTED = {
 }
 
 
+def _company_short_form(short: str, long: str, legal: tuple[str, ...]) -> bool:
+    """``short`` abbreviates the company ``long``: its brand and unit (华能 +
+    东方电厂), or its core name with a shorter legal form (林源春生态科技公司 of
+    白山市林源春生态科技股份有限公司)."""
+    if len(long) < len(short) + 3:
+        return False
+    brand, unit = short[:2], short[2:]
+    if len(unit) >= 3 and long.startswith(brand) and long.endswith(unit) and not unit.endswith(legal):
+        return True
+    core = next((short[: -len(lf)] for lf in sorted(legal, key=len, reverse=True) if short.endswith(lf)), "")
+    return len(core) >= 4 and core in long and long.endswith(legal)
+
+
 @dataclass
 class Entity:
     name: str
@@ -164,8 +177,9 @@ class Resolver:
         """Within one article, a body or event named by the tail of a longer
         name of the same type is that entity (医药产业基地总工会 → 大兴区生物医药
         产业基地总工会, 工匠联盟 → 国网冀北电力有限公司工匠联盟), and a company
-        named without its legal form is the company (沈阳铝镁设计研究院 →
-        沈阳铝镁设计研究院有限公司)."""
+        named without its legal form or by its brand and unit is the company
+        (沈阳铝镁设计研究院 → 沈阳铝镁设计研究院有限公司, 华能东方电厂 →
+        华能海南发电股份有限公司东方电厂)."""
         legal = ("有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "公司")
         names: dict[str, list[Cand]] = {}
         for c in kept:
@@ -178,7 +192,8 @@ class Resolver:
             longer = [
                 n for n, g in names.items()
                 if n != short and (g[0].label == label or {g[0].label, label} <= BODIES)
-                and (n.endswith(short) or any(n == short + lf for lf in legal))
+                and (n.endswith(short) or any(n == short + lf for lf in legal)
+                     or label == "Enterprise" and _company_short_form(short, n, legal))
             ]  # fmt: skip
             if len(longer) != 1:
                 continue  # ambiguous or nothing: leave it
