@@ -174,3 +174,16 @@ def test_company_keeps_its_regional_unit_in_brackets(nlp):
 def test_union_abbreviation_joined_to_a_partner_is_split(nlp):
     got = ents(nlp, "2020年起，江苏省总联合省委宣传部开展学习活动。")
     assert ("江苏省总工会", "Union") in got and ("江苏省委宣传部", "Organization") in got, got
+
+
+def test_congresses_hotlines_and_a_bodys_own_contest(nlp):
+    got = ents(nlp, "学习党的二十大精神和党的二十届三中全会精神，拨打12345政务服务热线。徐工集团的安全生产竞赛、中联重科股份有限公司的质量月活动，成效明显。")
+    assert {("党的二十大", "Event"), ("党的二十届三中全会", "Event"), ("12345政务服务热线", "Program")} <= got, got
+    assert ("安全生产竞赛", "Event") in got and ("质量月活动", "Program") in got, got
+
+
+def test_level_congress_takes_the_articles_province():
+    from graphbuild.nlp.pipeline import load
+
+    doc = load()("江苏省总工会召开会议，学习省第十五次党代会精神。")
+    assert ("江苏省第十五次党代会", "Event") in {(s.id_, s.label_) for s in doc.spans["entities"]}

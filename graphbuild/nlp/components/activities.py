@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graphbuild.nlp.candidates import Cand, cands, text_of
-from graphbuild.nlp.gazetteer import rules
+from graphbuild.nlp.gazetteer import gazetteer, rules
 from graphbuild.nlp.words import alternation
 
 _QUOTE = re.compile(r"“([^“”\n]{1,30})”")
@@ -70,6 +70,20 @@ class ActivityFinder:
             rf"(全国|全省|全市|全县|全区)[\u4e00-\u9fff]{{2,16}}?({_alt(['职业技能竞赛', '技能竞赛', '知识竞赛', '劳动竞赛', '技能大赛', '职业技能大赛', '劳动和技能竞赛', '擂台赛', '运动会'])})"
         )
         self.contest = re.compile(r"(创新大赛|技能大赛|技能竞赛|劳动竞赛|知识竞赛|创意大赛|擂台赛|运动会|立功竞赛)")
+        # congresses and plenums, the genre's commonest events: 党的二十大, 党的十九届六中全会,
+        # 省第十一次党代会, 中国工会十八大, 庆祝中国共产党成立100周年大会
+        cn = "[一二三四五六七八九十]"
+        self.congress = re.compile(
+            rf"党的{cn}{{1,3}}届{cn}中全会|党的{cn}{{2,3}}大(?![学型量力会批项类重幅])|(?:中国)?工会{cn}{{2,3}}大(?![学型量力会批项类重幅])"
+            rf"|(?:[省市县区]|[\u4e00-\u9fff]{{2,3}}[省市县区])第{cn}{{1,3}}次党代会|庆祝[\u4e00-\u9fff\d]{{4,16}}?周年(?:大会|晚会)"
+        )
+        # numbered service lines: 12351工会服务职工热线
+        self.hotline = re.compile(r"\d{5,6}[\u4e00-\u9fff]{0,10}?(?:热线|服务平台)")
+        # a body's own named activity: 沈鼓集团的保质量保工期竞赛
+        self.owned = re.compile(
+            r"的((?!各类|各项|相关|特色|系列|这些|一系列|有关|重要|主要|年度|日常|多项)[\u4e00-\u9fff“”]{2,12}?"
+            r"(?:劳动竞赛|技能竞赛|竞赛|比赛|大赛|活动|工程|行动|计划))(?=[，。、；,]|$|以及)"
+        )
         self.book = re.compile(r"《([^《》\n]{2,30})》(第[一二三四五六七八九十\d]+季)?")
 
     def _contests(self, doc: Doc, out: list[Cand]) -> None:
@@ -231,6 +245,27 @@ class ActivityFinder:
                         name.replace("“", "").replace("”", "")
                         if rx is self.numbered and name.count("“") != name.count("”")
                         else name,
+                        "activity",
+                    )
+                )
+        for m in self.congress.finditer(text):
+            start = m.start()
+            level = re.match(r"([\u4e00-\u9fff]{2,3})([省市县区])第", m.group())
+            if level and not gazetteer().is_place(level.group(1) + level.group(2)):
+                start += len(level.group(1))  # 学习省第…: the level alone, resolved later
+            out.append(Cand(start, m.end(), "Event", text[start : m.end()], "activity"))
+        for m in self.hotline.finditer(text):
+            out.append(Cand(m.start(), m.end(), "Program", m.group(), "activity"))
+        for c in [c for c in out if c.label in ("Union", "Enterprise", "Organization")]:
+            m = self.owned.match(text, c.end)
+            if m and not re.search(r"[的和与及、]", m.group(1)):
+                name = m.group(1)
+                out.append(
+                    Cand(
+                        m.start(1),
+                        m.end(1),
+                        self._label(name),
+                        name.replace("“", "").replace("”", "") if name.count("“") != name.count("”") else name,
                         "activity",
                     )
                 )

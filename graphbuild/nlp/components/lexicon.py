@@ -53,7 +53,9 @@ class LexiconMatcher:
         nick = alternation(r["region_nicknames"])
         self.award_after = re.compile(rf"(?:全国|省级|市级|县级)?({heads})")
         # 煤炭行业技术能手: an industry's own honor
-        self.industry_award = re.compile(r"(?<![\u4e00-\u9fff]{3})[\u4e00-\u9fff]{2,4}行业(技术能手|技能大师|首席技师|劳动模范|工匠)")
+        self.industry_award = re.compile(
+            r"(?<![\u4e00-\u9fff]{3})[\u4e00-\u9fff]{2,4}行业(技术能手|技能大师|首席技师|劳动模范|工匠)"
+        )
         self.local_heads = r"(杰出工匠|工匠|技术能手|技能大师|劳动模范|劳模)"
         self.nick_award = re.compile(rf"(?<![\u4e00-\u9fff])?({nick})(工匠|劳动奖章|劳动奖状|技术能手|首席技师)")
 
@@ -90,7 +92,7 @@ class LexiconMatcher:
             if c.label == "Place" and len(c.name) == 3 and c.name.endswith(("县", "区", "市")) and c.name[:-1] not in self.rows
         }
         if shorts:
-            rx = re.compile(rf"({alternation(shorts)}){self.local_heads}")
+            rx = re.compile(rf"({alternation(shorts)}){self.local_heads}(?!杯|赛)")
             for m in rx.finditer(text):
                 out.append(Cand(m.start(), m.end(), "Award", m.group(), "award"))
         for m in self.nick_award.finditer(text):

@@ -361,7 +361,11 @@ class RelationExtractor:
     def _organizes(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         acts = [e for e in ents if e.label_ in ("Program", "Event")]
         bodies = [e for e in ents if e.label_ in BODIES]
-        verbs = list(self.org_verbs.finditer(text, sent[0], sent[1]))
+        # a verb inside a name (庆祝中国共产党成立100周年大会) is no one's action here
+        verbs = [
+            v for v in self.org_verbs.finditer(text, sent[0], sent[1])
+            if not any(e.start_char <= v.start() < e.end_char for e in ents)
+        ]  # fmt: skip
         subjects: list[Span] = []
         you = -1
         if bodies and verbs:

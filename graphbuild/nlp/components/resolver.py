@@ -187,6 +187,14 @@ class Resolver:
         mergeable = {"Union", "Organization", "Enterprise", "Event"}
         for short, group in names.items():
             label = group[0].label
+            if label == "Program" and re.match(r"\d{5,6}\D", short):
+                # 12351热线 → 12351工会服务职工热线: a numbered service by number and kind
+                longer = [n for n in names if n != short and n.startswith(short[:5]) and n.endswith(short[5:])]
+                if len(longer) == 1:
+                    for c in group:
+                        c.aliases.add(c.name)
+                        c.name = longer[0]
+                continue
             if label not in mergeable or len(short) < 4:
                 continue
             longer = [
@@ -232,7 +240,8 @@ class Resolver:
         cs = cands(doc)
         places = self._article_places(cs)
         for c in cs:
-            if c.label in BODIES:
+            # bodies, and events held by a level (省第十一次党代会) take the article's place
+            if c.label in BODIES or c.label == "Event" and re.match(r"[省市县区]第", c.name):
                 self._canonical_body(c, places, text)
         kept = self._select(cs)
         # （以下简称X）: X becomes an alias and its mentions point to the entity
