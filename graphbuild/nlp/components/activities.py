@@ -20,6 +20,8 @@ from graphbuild.nlp.gazetteer import gazetteer, rules
 from graphbuild.nlp.words import alternation
 
 _QUOTE = re.compile(r"“([^“”\n]{1,30})”")
+# two-character verbs that open the clause a listed program starts
+_CLAUSE_VERBS = {"聚焦", "围绕", "开展", "实施", "推进", "推出", "启动", "打造", "包括", "组织", "深化", "落实", "持续", "重点", "通过", "依托"}
 _NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?)"
 _DOC_TITLE = re.compile(
     r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$"
@@ -50,7 +52,7 @@ class ActivityFinder:
         self.more = re.compile(rf"[\u4e00-\u9fff]{{0,2}}?({suffix})")
         # enumerations of named works: 迎新工程、幸福工程、建“家”工程和荣退工程
         self.listed = re.compile(
-            r"(?:[\u4e00-\u9fff“”]{2,10}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年)、)+[\u4e00-\u9fff“”]{2,10}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年)(?:(?:和|及|以及)[\u4e00-\u9fff“”]{2,8}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年))?"
+            r"(?:[\u4e00-\u9fff“”]{2,14}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年(?!行动|计划|工程|活动))、)+[\u4e00-\u9fff“”]{2,14}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年(?!行动|计划|工程|活动))(?:(?:和|及|以及)[\u4e00-\u9fff“”]{2,8}?(?:工程|行动|计划|[\u4e00-\u9fff]{2}年(?!行动|计划|工程|活动)))?"
         )
         self.lead_verbs = tuple(
             sorted(set(r["program_verbs"]) | {"包括", "即", "分别是", "有", "实施", "打造"}, key=len, reverse=True)
@@ -215,6 +217,11 @@ class ActivityFinder:
                     continue
                 start, name = pos, item
                 if k == 0:
+                    # the pattern's length limit may have cut into a word: back to the clause start
+                    while start > 0 and len(name) < 24 and re.match(r"[\u4e00-\u9fff“”]", text[start - 1]):
+                        if text[max(0, start - 2) : start] in _CLAUSE_VERBS or text[start - 1] in "的在和与及对向":
+                            break
+                        start, name = start - 1, text[start - 1] + name
                     # cut after the last verb or copula inside the first item
                     cut = max(
                         (name.rfind(v) + len(v) for v in (*self.lead_verbs, "为", "是", "拓展") if name.rfind(v) >= 0), default=0
