@@ -2,7 +2,7 @@
 entity; plus award and group shapes so that unseen ones are found
 (辽宁省劳模 → 辽宁省劳动模范, 长沙工匠, 国家电网公司劳动模范).
 
->>> import spacy
+>>> import spacy, graphbuild.nlp.components.places  # registers gb_places
 >>> nlp = spacy.blank("zh"); _ = nlp.add_pipe("gb_places"); _ = nlp.add_pipe("gb_lexicon")
 >>> from graphbuild.nlp.candidates import cands
 >>> sorted(c.name for c in cands(nlp("他是全国劳模、辽宁省劳模、长沙工匠")) if c.label == "Award")
@@ -93,8 +93,10 @@ class LexiconMatcher:
         }
         if shorts:
             rx = re.compile(rf"({alternation(shorts)}){self.local_heads}(?!杯|赛)")
+            awards = {(c.start, c.end) for c in out if c.label == "Award"}
             for m in rx.finditer(text):
-                out.append(Cand(m.start(), m.end(), "Award", m.group(), "award"))
+                if (m.start(), m.end()) not in awards:
+                    out.append(Cand(m.start(), m.end(), "Award", m.group(), "award"))
         for m in self.nick_award.finditer(text):
             if text.startswith(("工匠人才", "工匠精神", "工匠学院", "工匠联盟"), m.start(2)):
                 continue
