@@ -519,10 +519,13 @@ class RelationExtractor:
             acting = re.match(r"(进|助|大讲堂|讲堂|讲坛|宣讲|结对)", text[g.end_char : g.end_char + 3])
             inside = [a for a in acts if a.start_char <= g.start_char and g.end_char <= a.end_char and not acting]
             # 新就业形态劳动者工作“扩面提升年”专项行动: the group names the program
+            named_in = any(a.start_char <= g.start_char and g.end_char <= a.end_char for a in acts)
             inside += [
                 a
                 for a in acts
-                if 0 <= a.start_char - g.end_char <= 8 and not re.search(r"[，。、；：和与及的]", text[g.end_char : a.start_char])
+                if not named_in
+                and 0 <= a.start_char - g.end_char <= 8
+                and not re.search(r"[，。、；：“”和与及的]", text[g.end_char : a.start_char])
             ]
             if inside:
                 for a in inside:
