@@ -22,7 +22,7 @@ from spacy.language import Language
 from graphbuild.corpus.articles import Article
 from graphbuild.nlp.candidates import text_of
 from graphbuild.nlp.components.relations import relations
-from graphbuild.nlp.components.resolver import ENTITIES, REFERENCE
+from graphbuild.nlp.components.resolver import ENTITIES, OWN_UNION, REFERENCE
 from graphbuild.nlp.pipeline import load
 from graphbuild.schema import ENTITY_TYPES, RELATION_TYPES
 
@@ -39,7 +39,12 @@ def to_record(article: Article, doc: Any) -> dict[str, Any]:
             written = article.original_text(s, e)
             mentions.append({"start": os_, "end": oe, "text": written})
             # the form as written (traditional characters, ASCII brackets) is an alias
-            if written != text[s:e] and written != ent.name and not REFERENCE.match(text[s:e]):
+            if (
+                written != text[s:e]
+                and written != ent.name
+                and not REFERENCE.match(text[s:e])
+                and not OWN_UNION.fullmatch(text[s:e])
+            ):
                 aliases.add(written)
         entities.append({"name": ent.name, "type": ent.label, "aliases": sorted(aliases), "mentions": mentions})
     rels = []

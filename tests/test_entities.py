@@ -177,7 +177,10 @@ def test_union_abbreviation_joined_to_a_partner_is_split(nlp):
 
 
 def test_congresses_hotlines_and_a_bodys_own_contest(nlp):
-    got = ents(nlp, "学习党的二十大精神和党的二十届三中全会精神，拨打12345政务服务热线。徐工集团的安全生产竞赛、中联重科股份有限公司的质量月活动，成效明显。")
+    got = ents(
+        nlp,
+        "学习党的二十大精神和党的二十届三中全会精神，拨打12345政务服务热线。徐工集团的安全生产竞赛、中联重科股份有限公司的质量月活动，成效明显。",
+    )
     assert {("党的二十大", "Event"), ("党的二十届三中全会", "Event"), ("12345政务服务热线", "Program")} <= got, got
     assert ("安全生产竞赛", "Event") in got and ("质量月活动", "Program") in got, got
 

@@ -119,3 +119,12 @@ def test_enterprise_union_belongs_to_the_company_its_short_name_abbreviates(nlp)
 def test_award_by_becoming(nlp):
     got = rels(nlp, "瓦工李建成长为全国劳动模范、大国工匠。")
     assert {("李建", "AWARDED", "全国劳动模范"), ("李建", "AWARDED", "大国工匠")} <= got, got
+
+
+def test_union_acts_not_the_company_in_its_name_and_bare_company_union(nlp):
+    got = rels(nlp, "徐工集团工会在全员中推行“金点子”项目。")
+    assert ("徐工集团工会", "ORGANIZES", "“金点子”项目") in got and not any(
+        h == "徐工集团" and t == "ORGANIZES" for h, t, _ in got
+    )
+    got = rels(nlp, "三一重工公司工会主席李明介绍情况。为此，公司工会推出关爱职工“暖心工程”。")
+    assert ("三一重工公司工会", "ORGANIZES", "“暖心工程”") in got or ("三一重工公司工会", "ORGANIZES", "暖心工程") in got, got

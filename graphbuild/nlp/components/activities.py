@@ -21,7 +21,24 @@ from graphbuild.nlp.words import alternation
 
 _QUOTE = re.compile(r"“([^“”\n]{1,30})”")
 # two-character verbs that open the clause a listed program starts
-_CLAUSE_VERBS = {"聚焦", "围绕", "开展", "实施", "推进", "推出", "启动", "打造", "包括", "组织", "深化", "落实", "持续", "重点", "通过", "依托"}
+_CLAUSE_VERBS = {
+    "聚焦",
+    "围绕",
+    "开展",
+    "实施",
+    "推进",
+    "推出",
+    "启动",
+    "打造",
+    "包括",
+    "组织",
+    "深化",
+    "落实",
+    "持续",
+    "重点",
+    "通过",
+    "依托",
+}
 _NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?)"
 _DOC_TITLE = re.compile(
     r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$"

@@ -360,7 +360,13 @@ class RelationExtractor:
 
     def _organizes(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         acts = [e for e in ents if e.label_ in ("Program", "Event")]
-        bodies = [e for e in ents if e.label_ in BODIES]
+        # the outermost bodies act: 华晨宝马公司工会推行…, not the company inside its union's name
+        bodies = [
+            e for e in ents
+            if e.label_ in BODIES
+            and not any(o is not e and o.label_ in BODIES and o.start_char <= e.start_char and e.end_char <= o.end_char
+                        and (o.start_char, o.end_char) != (e.start_char, e.end_char) for o in ents)
+        ]  # fmt: skip
         # a verb inside a name (庆祝中国共产党成立100周年大会) is no one's action here
         verbs = [
             v for v in self.org_verbs.finditer(text, sent[0], sent[1])

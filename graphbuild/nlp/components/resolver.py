@@ -30,6 +30,8 @@ ENTITIES = "gb_entities"
 PART_OF = "gb_part_of"
 _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
 REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
+# a bare 公司工会 / 集团工会 / 厂工会: the union of the company the article is about
+OWN_UNION = re.compile(r"(?<![\u4e00-\u9fff])(公司|集团|企业|厂)工会")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 _DROP_NESTED = {
     "Place": {"Enterprise", "Program", "Event", "Award", "Person", "Group"},
@@ -233,6 +235,12 @@ class Resolver:
             if before and not any(c.start <= m.start() < c.end for c in kept):
                 target = before[-1]
                 refs.append(Cand(m.start(), m.end(), target.label, target.name, "reference"))
+        unions = sorted((c for c in kept if c.label == "Union"), key=lambda c: c.start)
+        for m in OWN_UNION.finditer(text):
+            head = m.group(1)
+            before = [c for c in unions if c.end <= m.start() and c.name.endswith(head + "工会")]
+            if before and not any(c.start <= m.start() < c.end for c in kept):
+                refs.append(Cand(m.start(), m.end(), "Union", before[-1].name, "reference"))
         return refs
 
     def __call__(self, doc: Doc) -> Doc:
