@@ -53,8 +53,14 @@ class PlaceFinder:
                 continue  # 总工会和县人社局: 和 joins two bodies, 和县 is not meant
             # 浙江东阳: a county-level short form right after its province or city
             child = self.gaz.child_short(canon, text, m.end())
-            if child:
-                out.append(Cand(m.end(), m.end() + len(child[0]), "Place", child[1], "place", {child[0]}))
+            pos = m.end()
+            while child:  # and its siblings listed after it: 山西和顺、壶关
+                out.append(Cand(pos, pos + len(child[0]), "Place", child[1], "place", {child[0]}))
+                pos += len(child[0])
+                if pos >= len(text) or text[pos] not in "、和及":
+                    break
+                child = self.gaz.child_short(canon, text, pos + 1)
+                pos += 1
             c = Cand(m.start(), m.end(), "Place", canon, "place")
             if short:
                 c.aliases.add(written)

@@ -34,7 +34,7 @@ REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中�
 OWN_UNION = re.compile(r"(?<![\u4e00-\u9fff])(公司|集团|企业|厂)工会")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 _DROP_NESTED = {
-    "Place": {"Enterprise", "Program", "Event", "Award", "Person", "Group"},
+    "Place": {"Enterprise", "Program", "Event", "Person", "Group"},
     "Person": BODIES | {"Program", "Event", "Award", "Place"},
     "Group": BODIES | {"Award", "Place"},
     "Award": BODIES,
@@ -157,6 +157,8 @@ class Resolver:
                         and re.fullmatch(r"工会(委员会)?", k.name[len(c.name) :] if k.name.startswith(c.name) else "-")
                     ):
                         continue  # the enterprise of an enterprise union is an entity too
+                    if c.label == k.label == "Place":
+                        continue  # 武汉经济技术开发区 inside 武汉经济技术开发区低空经济产业园: both are places
                     same_family = c.label == k.label or (c.label in BODIES and k.label in BODIES)
                     if (
                         same_family
