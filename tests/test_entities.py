@@ -190,3 +190,15 @@ def test_level_congress_takes_the_articles_province():
 
     doc = load()("江苏省总工会召开会议，学习省第十五次党代会精神。")
     assert ("江苏省第十五次党代会", "Event") in {(s.id_, s.label_) for s in doc.spans["entities"]}
+
+
+def test_department_named_by_two_fields_and_listed_sibling_counties(nlp):
+    got = ents(nlp, "湖南省总工会联合省委宣传部、省工业和信息化厅开展活动。")
+    assert ("湖南省工业和信息化厅", "Organization") in got, got
+    got = ents(nlp, "活动在定点帮扶县山西和顺、壶关开展。")
+    assert {("和顺县", "Place"), ("壶关县", "Place")} <= got, got
+
+
+def test_zone_and_the_place_it_is_in_are_both_places(nlp):
+    got = ents(nlp, "日前，在武汉经济技术开发区低空经济产业园举行。")
+    assert {("武汉经济技术开发区", "Place"), ("武汉经济技术开发区低空经济产业园", "Place")} <= got, got

@@ -121,6 +121,18 @@ class BodyFinder:
         head = text[s:e]
         while j > 0:
             p = toks[j - 1]
+            if (
+                p.text == "和"
+                and j > 1
+                and re.search(r"(厅|局|部|委|委员会|办公室)$", head)
+                and s - p.end <= 6
+                and toks[j - 2].tag in NOMINAL
+                and not body_type(toks[j - 2].text, self.suffixes)
+            ):
+                # a department named by two fields: 工业和信息化厅, 人力资源和社会保障局
+                start = p.start
+                j -= 1
+                continue
             if e - p.start > MAX_LEN or p.text in self.stop or p.text.isdigit() or p.text.isascii():
                 break
             if p.tag != "ORG" and p.text.endswith(("企业", "单位", "部门", "职工", "会员", "人才", "群体")):
