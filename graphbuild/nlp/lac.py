@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -30,8 +30,9 @@ CACHE_VERSION = 1  # of the prepared encoder and tables in the user cache
 TOP_K = 4  # previous tags scored per Viterbi step (exact; see _viterbi_batch)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A LAC word with its character offsets (a tuple: tens of thousands a page)."""
+
     start: int
     end: int
     text: str

@@ -46,27 +46,33 @@ class LongestMatch:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = {w for w in words if w}
-        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
-        self.first = {w[0] for w in self.words}
+        lengths: dict[str, set[int]] = {}
+        for w in self.words:
+            lengths.setdefault(w[0], set()).add(len(w))
+        # per first character, the lengths of its words, longest first
+        self.lengths = {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
 
     def match(self, text: str, pos: int = 0) -> WordMatch | None:
-        if pos >= len(text) or text[pos] not in self.first:
+        ns = self.lengths.get(text[pos]) if pos < len(text) else None
+        if ns is None:
             return None
-        for n in self.lengths:
-            if pos + n <= len(text) and text[pos : pos + n] in self.words:
+        words, end = self.words, len(text)
+        for n in ns:
+            if pos + n <= end and text[pos : pos + n] in words:
                 return WordMatch(text, pos, pos + n)
         return None
 
     def search(self, text: str, pos: int = 0) -> WordMatch | None:
+        lengths = self.lengths
         for i in range(pos, len(text)):
-            if text[i] in self.first and (m := self.match(text, i)):
+            if text[i] in lengths and (m := self.match(text, i)):
                 return m
         return None
 
     def finditer(self, text: str) -> Iterator[WordMatch]:
-        i, first = 0, self.first
-        while i < len(text):
-            if text[i] in first and (m := self.match(text, i)):
+        i, lengths, n = 0, self.lengths, len(text)
+        while i < n:
+            if text[i] in lengths and (m := self.match(text, i)):
                 yield m
                 i = m.finish
             else:
