@@ -19,7 +19,8 @@ import spacy
 from spacy.language import Language
 from thinc.api import Config
 
-# importing the components registers their factories
+# importing the components registers their factories (and the tokenizer its function)
+from graphbuild.nlp import tokenizer  # noqa: F401
 from graphbuild.nlp.components import activities, bodies, lac_tagger, lexicon, persons, places, relations, resolver  # noqa: F401
 
 CONFIG = "config.cfg"
