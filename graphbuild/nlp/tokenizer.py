@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from graphbuild.nlp.candidates import TEXT
+
 
 def char_words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
     """One word a non-space character; a space right after it is its trailing
@@ -54,7 +56,9 @@ class FastCharChineseTokenizer(ChineseTokenizer):
         if self.segmenter != Segmenter.char.value:
             return super().__call__(text)
         words, spaces = char_words_and_spaces(text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT] = text  # spares text_of() rebuilding it from the tokens
+        return doc
 
 
 @registry.tokenizers("graphbuild.ChineseTokenizer.v1")
