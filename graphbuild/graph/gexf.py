@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -56,22 +57,26 @@ def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
             out.append("    </attributes>\n")
         out.append("    <nodes>\n")
         for n, label, row in nodes:
-            out.append(f"      <node id={attr(n)} label={attr(label)}>\n        <attvalues>\n")
-            out.extend(
-                f'          <attvalue for="{node_ids[k]}" value={attr(typed(v, node_types[k]))} />\n' for k, v in row.items()
-            )
-            out.append("        </attvalues>\n      </node>\n")
+            out.append(f"      <node id={attr(n)} label={attr(label)}>\n")
+            out += _attvalues(row, node_ids, node_types)
+            out.append("      </node>\n")
         out.append("    </nodes>\n")
         fh.write("".join(out))
         out = ["    <edges>\n"]
         for i, (u, v, row) in enumerate(edges):
-            out.append(f'      <edge source={attr(u)} target={attr(v)} id="{i}">\n        <attvalues>\n')
-            out.extend(
-                f'          <attvalue for="{edge_ids[a]}" value={attr(typed(b, edge_types[a]))} />\n' for a, b in row.items()
-            )
-            out.append("        </attvalues>\n      </edge>\n")
+            out.append(f'      <edge source={attr(u)} target={attr(v)} id="{i}">\n')
+            out += _attvalues(row, edge_ids, edge_types)
+            out.append("      </edge>\n")
         out.append("    </edges>\n  </graph>\n</gexf>\n")
         fh.write("".join(out))
+
+
+def _attvalues(row: dict[str, Any], ids: dict[str, str], types: dict[str, str]) -> list[str]:
+    return [
+        "        <attvalues>\n",
+        *(f'          <attvalue for="{ids[k]}" value={attr(typed(v, types[k]))} />\n' for k, v in row.items()),
+        "        </attvalues>\n",
+    ]
 
 
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:
