@@ -12,7 +12,8 @@ from typing import Any
 
 from graphbuild.corpus.articles import Article
 
-BATCH = 16
+BATCH = 16  # articles at most in one task
+BATCH_CHARS = 6_000  # and about this much text, so tasks cost alike and workers finish together
 
 
 def _extract_batch(articles: list[Article]) -> list[dict[str, Any]]:
@@ -21,9 +22,17 @@ def _extract_batch(articles: list[Article]) -> list[dict[str, Any]]:
     return extract_many(articles)
 
 
-def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _chunks(items: list[Article], size: int, chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    total = 0
+    for art in items:
+        if batch and (len(batch) >= size or total + len(art.text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(art)
+        total += len(art.text)
+    if batch:
+        yield batch
 
 
 def _init_worker() -> None:
@@ -39,7 +48,9 @@ def run_extraction(
     workers: int = 1,
     dask: str | None = None,
 ) -> Iterable[tuple[Article, dict[str, Any]]]:
-    """Yield (article, record) pairs as they finish, in input order per batch."""
+    """Yield (article, record) pairs as they finish: in input order with one
+    worker or Dask; with a pool, batch by batch as workers finish them, the
+    largest batches first (so no worker is left with a long one at the end)."""
     if not articles:
         return
     batches = list(_chunks(articles, BATCH))
@@ -53,9 +64,14 @@ def run_extraction(
     import multiprocessing as mp
 
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    largest_first = sorted(enumerate(batches), key=lambda ib: -sum(len(a.text) for a in ib[1]))
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        for batch, recs in zip(batches, pool.imap(_extract_batch, batches)):
-            yield from zip(batch, recs)
+        for i, recs in pool.imap_unordered(_numbered_batch, largest_first):
+            yield from zip(batches[i], recs)
+
+
+def _numbered_batch(item: tuple[int, list[Article]]) -> tuple[int, list[dict[str, Any]]]:
+    return item[0], _extract_batch(item[1])
 
 
 def _run_dask(batches: list[list[Article]], address: str) -> Iterator[tuple[Article, dict[str, Any]]]:
