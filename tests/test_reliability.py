@@ -179,3 +179,17 @@ def test_passwords_never_appear_in_errors(tmp_path):
         assert proc.returncode == 2
         assert secret not in proc.stdout + proc.stderr
         assert "cannot reach the graph store" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_atomic_writes_get_the_users_usual_permissions(tmp_path):
+    import os
+    import stat
+
+    from graphbuild.io import atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o644
