@@ -202,3 +202,10 @@ def test_department_named_by_two_fields_and_listed_sibling_counties(nlp):
 def test_zone_and_the_place_it_is_in_are_both_places(nlp):
     got = ents(nlp, "日前，在武汉经济技术开发区低空经济产业园举行。")
     assert {("武汉经济技术开发区", "Place"), ("武汉经济技术开发区低空经济产业园", "Place")} <= got, got
+
+
+def test_unions_listed_with_one_shared_head(nlp):
+    got = ents(nlp, "潍坊市总工会成立市纺织服装、机械装备等5个产业工会。")
+    assert {("潍坊市纺织服装产业工会", "Union"), ("潍坊市机械装备产业工会", "Union")} <= got, got
+    got = ents(nlp, "深入快递行业、网约车行业工会联合会走访。")
+    assert {("快递行业工会联合会", "Union"), ("网约车行业工会联合会", "Union")} <= got, got

@@ -62,6 +62,11 @@ NOT_BODIES = {
 _PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
 
 
+# items sharing one union head: A、B、C(等N个)(驻会)产业工会 / A行业、B行业工会联合会
+_SHARED_HEAD = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)(?:等\d*[个家])?(?:驻会)?(产业工会|行业工会联合会|行业工会|工会联合会)"
+)
+_ITEM_LEAD = re.compile(r"成立|组建|建立|深入|走访|慰问|指导|包括|推动|覆盖|联合|以及|工会|公司|集团|[和与在对向为把的了]")
 _PLACE_BRACKET = re.compile(r"（([\u4e00-\u9fff]{2,8})）(?![\u4e00-\u9fff]*?(?:公司|集团|工会))")
 # a body, then a verb of acting together glued on by the chunker, then more
 _GLUED = re.compile(
@@ -201,6 +206,8 @@ class BodyFinder:
             self._add(out, text, start, e, seen)
         for m in _ABBREV.finditer(text):
             self._abbrev(out, text, m)
+        for m in _SHARED_HEAD.finditer(text):
+            self._shared_head(out, text, toks, tok_at, m)
         for c in out:
             # 美团（北京）: a company's regional unit keeps its place in brackets
             m = _PLACE_BRACKET.match(text, c.end)
@@ -278,6 +285,30 @@ class BodyFinder:
                 full = self.gaz.canonical(region) + "总工会"
                 out[-1].name = full
                 out[-1].aliases.add(name)
+
+    def _shared_head(self, out: list[Cand], text: str, toks: list, tok_at: list[int], m: re.Match) -> None:
+        """Unions listed with one head: 市建陶轻纺、冶金机电等7个产业工会 and
+        快递行业、道路运输行业工会联合会 name one union an item."""
+        items, head = m.group(1).split("、"), m.group(2)
+        pos = m.start(1)
+        # the first item starts after the verb, preposition or body before it
+        # (成立|市建陶轻纺, 深入|快递行业, 总工会|…)
+        first = items[0]
+        cut = max((mm.end() for mm in _ITEM_LEAD.finditer(first)), default=0)
+        if len(first) - cut < 2:
+            return
+        items[0], pos = first[cut:], pos + cut
+        first = items[0]
+        level = first[0] if first[0] in "省市县区" else ""
+        for k, item in enumerate(items):
+            if len(item) >= 2 and not body_type(item, self.suffixes):
+                name = (item + head[2:]) if item.endswith("行业") and head.startswith("行业") else item + head
+                if level and k > 0 and item[0] not in "省市县区":
+                    name = level + name  # the level of the first item holds for all (resolved later)
+                c = Cand(pos, pos + len(item), "Union", name, "union")
+                c.aliases.add(item)
+                out.append(c)
+            pos += len(item) + 1
 
     def _split(self, name: str) -> list[str]:
         m = re.search(r"^(.{2,}?(?:集团|有限公司|公司|园区))(.{4,})$", name)
