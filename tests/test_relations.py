@@ -88,37 +88,36 @@ def test_partners_a_with_b_cooperating(nlp):
     assert _pair(got, "徐工集团", "中国矿业大学"), got
 
 
-def test_participates_in_prize_at_a_contest(nlp):
-    got = rels(nlp, "焊工张建国在第二届全国技能大赛中获得金牌。")
-    assert ("张建国", "PARTICIPATES_IN", "第二届全国技能大赛") in got, got
-
-
-def test_participates_in_bodies_drawn_to_a_program(nlp):
-    got = rels(nlp, "宁波市总工会“甬工课堂”项目走进社区，吸引京东物流、顺丰速运等单位职工参加。")
-    assert {("京东物流", "PARTICIPATES_IN", "“甬工课堂”项目"), ("顺丰速运", "PARTICIPATES_IN", "“甬工课堂”项目")} <= got, got
-
-
-def test_organizes_own_named_contest_and_sentence_subject(nlp):
-    got = rels(nlp, "徐工集团的“提质增效”百日劳动竞赛持续开展。")
-    assert ("徐工集团", "ORGANIZES", "“提质增效”百日劳动竞赛") in got, got
-    got = rels(nlp, "近日，常州市总工会采取线上线下结合的方式，开展“常工讲堂”活动。")
-    assert ("常州市总工会", "ORGANIZES", "“常工讲堂”活动") in got, got
-
-
-def test_targets_group_named_inside_a_program(nlp):
-    got = rels(nlp, "湖北开展新就业形态劳动者入会集中行动。")
-    assert ("新就业形态劳动者入会集中行动", "TARGETS", "新就业形态劳动者") in got, got
-
-
-def test_enterprise_union_belongs_to_the_company_its_short_name_abbreviates(nlp):
-    text = "大唐国际发电股份有限公司张家口发电厂着力推进改革。大唐张家口发电厂工会主席王刚介绍。"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("焊工张建国在第二届全国技能大赛中获得金牌。", {("张建国", "PARTICIPATES_IN", "第二届全国技能大赛")}),
+        (
+            "宁波市总工会“甬工课堂”项目走进社区，吸引京东物流、顺丰速运等单位职工参加。",
+            {("京东物流", "PARTICIPATES_IN", "“甬工课堂”项目"), ("顺丰速运", "PARTICIPATES_IN", "“甬工课堂”项目")},
+        ),
+        ("徐工集团的“提质增效”百日劳动竞赛持续开展。", {("徐工集团", "ORGANIZES", "“提质增效”百日劳动竞赛")}),
+        ("近日，常州市总工会采取线上线下结合的方式，开展“常工讲堂”活动。", {("常州市总工会", "ORGANIZES", "“常工讲堂”活动")}),
+        ("湖北开展新就业形态劳动者入会集中行动。", {("新就业形态劳动者入会集中行动", "TARGETS", "新就业形态劳动者")}),
+        (
+            "大唐国际发电股份有限公司张家口发电厂着力推进改革。大唐张家口发电厂工会主席王刚介绍。",
+            {("大唐张家口发电厂工会", "PART_OF", "大唐国际发电股份有限公司张家口发电厂")},
+        ),
+        ("瓦工李建成长为全国劳动模范、大国工匠。", {("李建", "AWARDED", "全国劳动模范"), ("李建", "AWARDED", "大国工匠")}),
+    ],
+    ids=[
+        "prize-at-a-contest",
+        "bodies-drawn-to-a-program",
+        "a-bodys-own-contest",
+        "the-sentences-leading-subject",
+        "group-named-inside-a-program",
+        "union-of-a-company-by-its-short-name",
+        "award-by-becoming",
+    ],
+)
+def test_relation_rules_on_sentences_of_the_genre(nlp, text: str, expected: set[tuple]) -> None:
     got = rels(nlp, text)
-    assert ("大唐张家口发电厂工会", "PART_OF", "大唐国际发电股份有限公司张家口发电厂") in got, got
-
-
-def test_award_by_becoming(nlp):
-    got = rels(nlp, "瓦工李建成长为全国劳动模范、大国工匠。")
-    assert {("李建", "AWARDED", "全国劳动模范"), ("李建", "AWARDED", "大国工匠")} <= got, got
+    assert expected <= got, got
 
 
 def test_union_acts_not_the_company_in_its_name_and_bare_company_union(nlp):
