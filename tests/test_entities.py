@@ -209,3 +209,11 @@ def test_unions_listed_with_one_shared_head(nlp):
     assert {("潍坊市纺织服装产业工会", "Union"), ("潍坊市机械装备产业工会", "Union")} <= got, got
     got = ents(nlp, "深入快递行业、网约车行业工会联合会走访。")
     assert {("快递行业工会联合会", "Union"), ("网约车行业工会联合会", "Union")} <= got, got
+
+
+def test_contests_listed_with_one_head_and_a_launch_ceremony(nlp):
+    got = ents(nlp, "今年举办的溧阳市电工、焊工等技能竞赛反响良好。")
+    assert {("溧阳市电工技能竞赛", "Event"), ("溧阳市焊工技能竞赛", "Event")} <= got, got
+    got = ents(nlp, "2025年江苏省“苏工杯”劳动和技能竞赛启动仪式举行，2024江苏工匠年度人物颁奖典礼同时举办。")
+    assert ("2025年江苏省“苏工杯”劳动和技能竞赛启动仪式", "Event") in got, got
+    assert ("2024江苏工匠年度人物颁奖典礼", "Event") in got, got

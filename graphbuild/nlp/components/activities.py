@@ -39,7 +39,11 @@ _CLAUSE_VERBS = {
     "通过",
     "依托",
 }
-_NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?)"
+_NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?|20\d{2}(?=[\u4e00-\u9fff]))"
+_CEREMONY = re.compile(r"启动仪式|颁奖典礼|颁奖仪式")
+_SHARED_CONTEST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,8})等(技能竞赛|劳动竞赛|职业技能竞赛|技能大赛|比赛)"
+)
 _DOC_TITLE = re.compile(
     r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$"
 )
@@ -103,6 +107,7 @@ class ActivityFinder:
             r"的((?!各类|各项|相关|特色|系列|这些|一系列|有关|重要|主要|年度|日常|多项)[\u4e00-\u9fff“”]{2,12}?"
             r"(?:劳动竞赛|技能竞赛|竞赛|比赛|大赛|活动|工程|行动|计划))(?=[，。、；,]|$|以及)"
         )
+        self._gaz = gazetteer()
         self.book = re.compile(r"《([^《》\n]{2,30})》(第[一二三四五六七八九十\d]+季)?")
 
     def _contests(self, doc: Doc, out: list[Cand]) -> None:
@@ -250,6 +255,22 @@ class ActivityFinder:
                     continue
                 out.append(Cand(start, start + len(name), "Program", name, "activity"))
         self._contests(doc, out)
+        # contests listed with one head: 肥西县行业无人机、消防救援等技能竞赛 → one event an item,
+        # the place before the first item holding for all
+        for m in _SHARED_CONTEST.finditer(text):
+            items = m.group(1).split("、")
+            cut = max((mm.end() for mm in re.finditer(r"举办|开展|组织|首次|的|了|在|和", items[0])), default=0)
+            items[0] = items[0][cut:]
+            place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市县区]", items[0])
+            place = place if place and self._gaz.is_place(place.group()) else None
+            pos = m.start(1) + cut
+            for k, item in enumerate(items):
+                if len(item) >= 2 and not re.search(r"[的和与及在了]", item):
+                    name = (place.group() if place and k > 0 else "") + item + m.group(2)
+                    c = Cand(pos, pos + len(item), "Event", name, "activity")
+                    c.aliases.add(item)
+                    out.append(c)
+                pos += len(item) + 1
         for m in self.scoped.finditer(text):
             out.append(Cand(m.start(), m.end(), "Event", m.group(), "activity"))
         for rx in (self.numbered, self.cup):
@@ -293,6 +314,12 @@ class ActivityFinder:
                         "activity",
                     )
                 )
+        for c in out:
+            # a contest's launch or award ceremony is an event of its own: …竞赛启动仪式
+            cer = _CEREMONY.match(text, c.end)
+            if c.label == "Event" and c.src == "activity" and cer and c.name.endswith(text[c.start : c.end][-2:]):
+                c.end = cer.end()
+                c.name += cer.group()
         for m in self.book.finditer(text):
             inner = m.group(1)
             if _DOC_TITLE.search(inner):
