@@ -27,13 +27,6 @@ class Extraction:
     extracted: int = 0
 
 
-def collect_articles(paths: list[str | Path]) -> tuple[list[Article], list[Problem]]:
-    articles, problems = [], []
-    for item in read_articles(paths):
-        (problems if isinstance(item, Problem) else articles).append(item)
-    return articles, problems
-
-
 def extract_records(
     *, paths: list[str | Path], workers: int = 1, dask: str | None = None, cache_dir: str | Path | None = None
 ) -> Extraction:

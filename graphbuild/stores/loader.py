@@ -58,18 +58,6 @@ def _edge_props(d: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def rows(g: nx.MultiDiGraph) -> tuple[dict[str, list[dict]], dict[tuple[str, str, str], list[dict]]]:
-    """Node rows by label and edge rows by (type, head label, tail label)."""
-    nodes: dict[str, list[dict]] = {}
-    for n, d in g.nodes(data=True):
-        nodes.setdefault(d["type"], []).append({"key": n, "props": _node_props(d)})
-    edges: dict[tuple[str, str, str], list[dict]] = {}
-    for u, v, d in g.edges(data=True):
-        key = (d["type"], g.nodes[u]["type"], g.nodes[v]["type"])
-        edges.setdefault(key, []).append({"from": u, "to": v, "props": _edge_props(d)})
-    return nodes, edges
-
-
 def batches(g: nx.MultiDiGraph, batch_size: int) -> Iterator[tuple[str, str, list[dict]]]:
     """(kind, statement, rows) in load order: every node before any edge.
     Rows are made batch by batch, so preparing one overlaps sending another."""
