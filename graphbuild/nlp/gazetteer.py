@@ -125,14 +125,10 @@ class Gazetteer:
         if not divs or divs[0].level == "county":
             return None
         codes = {d.code for d in divs}
+        known = self.regex.match(text, pos)  # a full name here is the outer loop's to find
         for k in (3, 2):
             short = text[pos : pos + k]
-            if (
-                len(short) < k
-                or short in self.by_name
-                or self.regex.match(text, pos)
-                and self.regex.match(text, pos).end() > pos + k
-            ):
+            if len(short) < k or short in self.by_name or known and known.end() > pos + k:
                 continue
             for full in (short + "市", short + "县", short + "区"):
                 for d in self.by_name.get(full, []):

@@ -7,6 +7,8 @@
 ('济南市', 0, 3)
 >>> [m.group() for m in LongestMatch(["济南", "山东省"]).finditer("山东省济南")]
 ['山东省', '济南']
+>>> listed_items(10, "成立市纺织、机械", re.compile("成立"))
+[(12, '市纺织'), (16, '机械')]
 """
 
 from __future__ import annotations
@@ -19,6 +21,20 @@ from dataclasses import dataclass
 def alternation(words: Iterable[str]) -> str:
     """The words as one regex alternation, longest first (so 总工会 wins over 工会)."""
     return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
+
+
+def listed_items(start: int, listed: str, lead: re.Pattern[str]) -> list[tuple[int, str]]:
+    """The items of an enumeration A、B、C written from ``start``, each with its
+    position; the first loses whatever ``lead`` last finds in it (the verb or
+    body a pattern's left edge took along)."""
+    items = listed.split("、")
+    cut = max((m.end() for m in lead.finditer(items[0])), default=0)
+    items[0] = items[0][cut:]
+    out, pos = [], start + cut
+    for item in items:
+        out.append((pos, item))
+        pos += len(item) + 1
+    return out
 
 
 @dataclass(frozen=True)

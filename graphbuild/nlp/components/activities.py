@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.gazetteer import gazetteer, rules
-from graphbuild.nlp.words import alternation
+from graphbuild.nlp.words import alternation, listed_items
 
 _QUOTE = re.compile(r"“([^“”\n]{1,30})”")
 # two-character verbs that open the clause a listed program starts
@@ -44,9 +44,15 @@ _CEREMONY = re.compile(r"启动仪式|颁奖典礼|颁奖仪式")
 _SHARED_CONTEST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,8})等(技能竞赛|劳动竞赛|职业技能竞赛|技能大赛|比赛)"
 )
+_CONTEST_LEAD = re.compile(r"举办|开展|组织|首次|的|了|在|和")
 _DOC_TITLE = re.compile(
     r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$"
 )
+
+
+def _unquoted_if_unbalanced(name: str) -> str:
+    """A name whose quote marks were cut in half by its pattern loses them all."""
+    return name.replace("“", "").replace("”", "") if name.count("“") != name.count("”") else name
 
 
 def _alt(words: list[str]) -> str:
@@ -258,19 +264,15 @@ class ActivityFinder:
         # contests listed with one head: 肥西县行业无人机、消防救援等技能竞赛 → one event an item,
         # the place before the first item holding for all
         for m in _SHARED_CONTEST.finditer(text):
-            items = m.group(1).split("、")
-            cut = max((mm.end() for mm in re.finditer(r"举办|开展|组织|首次|的|了|在|和", items[0])), default=0)
-            items[0] = items[0][cut:]
-            place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市县区]", items[0])
+            items = listed_items(m.start(1), m.group(1), _CONTEST_LEAD)
+            place = re.match(r"[\u4e00-\u9fff]{2,6}?[省市县区]", items[0][1])
             place = place if place and self._gaz.is_place(place.group()) else None
-            pos = m.start(1) + cut
-            for k, item in enumerate(items):
+            for k, (pos, item) in enumerate(items):
                 if len(item) >= 2 and not re.search(r"[的和与及在了]", item):
                     name = (place.group() if place and k > 0 else "") + item + m.group(2)
                     c = Cand(pos, pos + len(item), "Event", name, "activity")
                     c.aliases.add(item)
                     out.append(c)
-                pos += len(item) + 1
         for m in self.scoped.finditer(text):
             out.append(Cand(m.start(), m.end(), "Event", m.group(), "activity"))
         for rx in (self.numbered, self.cup):
@@ -287,16 +289,14 @@ class ActivityFinder:
                         start,
                         m.end(),
                         "Event",
-                        name.replace("“", "").replace("”", "")
-                        if rx is self.numbered and name.count("“") != name.count("”")
-                        else name,
+                        _unquoted_if_unbalanced(name) if rx is self.numbered else name,
                         "activity",
                     )
                 )
         for m in self.congress.finditer(text):
             start = m.start()
             level = re.match(r"([\u4e00-\u9fff]{2,3})([省市县区])第", m.group())
-            if level and not gazetteer().is_place(level.group(1) + level.group(2)):
+            if level and not self._gaz.is_place(level.group(1) + level.group(2)):
                 start += len(level.group(1))  # 学习省第…: the level alone, resolved later
             out.append(Cand(start, m.end(), "Event", text[start : m.end()], "activity"))
         for m in self.hotline.finditer(text):
@@ -310,7 +310,7 @@ class ActivityFinder:
                         m.start(1),
                         m.end(1),
                         self._label(name),
-                        name.replace("“", "").replace("”", "") if name.count("“") != name.count("”") else name,
+                        _unquoted_if_unbalanced(name),
                         "activity",
                     )
                 )

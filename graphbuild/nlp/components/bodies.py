@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.gazetteer import gazetteer, rules
+from graphbuild.nlp.words import listed_items
 
 NOMINAL = {"n", "nz", "nw", "LOC", "ORG", "vn", "an", "s", "j", "nt", "ns"}
 _ABBREV = re.compile(
@@ -207,7 +208,7 @@ class BodyFinder:
         for m in _ABBREV.finditer(text):
             self._abbrev(out, text, m)
         for m in _SHARED_HEAD.finditer(text):
-            self._shared_head(out, text, toks, tok_at, m)
+            self._shared_head(out, m)
         for c in out:
             # 美团（北京）: a company's regional unit keeps its place in brackets
             m = _PLACE_BRACKET.match(text, c.end)
@@ -286,21 +287,18 @@ class BodyFinder:
                 out[-1].name = full
                 out[-1].aliases.add(name)
 
-    def _shared_head(self, out: list[Cand], text: str, toks: list, tok_at: list[int], m: re.Match) -> None:
+    def _shared_head(self, out: list[Cand], m: re.Match) -> None:
         """Unions listed with one head: 市建陶轻纺、冶金机电等7个产业工会 and
         快递行业、道路运输行业工会联合会 name one union an item."""
-        items, head = m.group(1).split("、"), m.group(2)
-        pos = m.start(1)
+        head = m.group(2)
         # the first item starts after the verb, preposition or body before it
         # (成立|市建陶轻纺, 深入|快递行业, 总工会|…)
-        first = items[0]
-        cut = max((mm.end() for mm in _ITEM_LEAD.finditer(first)), default=0)
-        if len(first) - cut < 2:
+        items = listed_items(m.start(1), m.group(1), _ITEM_LEAD)
+        first = items[0][1]
+        if len(first) < 2:
             return
-        items[0], pos = first[cut:], pos + cut
-        first = items[0]
         level = first[0] if first[0] in "省市县区" else ""
-        for k, item in enumerate(items):
+        for k, (pos, item) in enumerate(items):
             if len(item) >= 2 and not body_type(item, self.suffixes):
                 name = (item + head[2:]) if item.endswith("行业") and head.startswith("行业") else item + head
                 if level and k > 0 and item[0] not in "省市县区":
@@ -308,7 +306,6 @@ class BodyFinder:
                 c = Cand(pos, pos + len(item), "Union", name, "union")
                 c.aliases.add(item)
                 out.append(c)
-            pos += len(item) + 1
 
     def _split(self, name: str) -> list[str]:
         m = re.search(r"^(.{2,}?(?:集团|有限公司|公司|园区))(.{4,})$", name)
