@@ -85,7 +85,9 @@ def scale_corpus(dst: Path, factor: int, *, seed: int = 7) -> int:
             if i:
                 text = city_re.sub(lambda m, mp=mapping: mp.setdefault(m.group(), rnd.choice(cities)[:-1]), text)
                 text = re.sub(r"(?<=[，。、])([\u4e00-\u9fff]{2})县", lambda m: rnd.choice(counties), text)
-                for name in set(re.findall(r"(?:主席|书记|董事长|经理|劳模|工匠)([\u4e00-\u9fff]{2,3})(?=[，。说表])", text)):
+                for name in sorted(
+                    set(re.findall(r"(?:主席|书记|董事长|经理|劳模|工匠)([\u4e00-\u9fff]{2,3})(?=[，。说表])", text))
+                ):
                     text = text.replace(name, rnd.choice(surnames) + "".join(rnd.choice(given) for _ in range(len(name) - 1)))
             path = dst / f"s{i:03d}_{j}.txt"
             path.write_text(text, encoding="utf-8")

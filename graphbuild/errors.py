@@ -10,6 +10,8 @@ traceback.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class Errors:
     E001 = "{path}: no such file or directory"
@@ -42,3 +44,14 @@ class GraphbuildError(Exception):
         self.code = code
         self.fields = fields
         super().__init__(f"{template.format(**fields)} [{code}]")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # sent between processes as made (the fields may not pickle)
+        return (_made_error, (str(self), self.code))
+
+
+def _made_error(message: str, code: str) -> GraphbuildError:
+    exc = GraphbuildError.__new__(GraphbuildError)
+    Exception.__init__(exc, message)
+    exc.code, exc.fields = code, {}
+    return exc

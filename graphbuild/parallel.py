@@ -36,6 +36,9 @@ def _chunks(items: list[Article], size: int, chars: int = BATCH_CHARS) -> Iterat
 
 
 def _init_worker() -> None:
+    from graphbuild.processes import die_with_parent
+
+    die_with_parent()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from graphbuild.nlp.pipeline import load
 

@@ -110,6 +110,18 @@ def test_programs_events_and_slogans(nlp):
     assert "盘活" not in names
 
 
+def test_long_unquoted_programs_and_awareness_months_after_a_launching_verb(nlp):
+    found = ents(nlp, "区总工会在广场开展农民工子女关爱帮扶民生工程集中宣传月活动。市总工会还将开展快递员权益保障服务月等活动。")
+    assert ("农民工子女关爱帮扶民生工程集中宣传月活动", "Program") in found
+    assert ("快递员权益保障服务月", "Program") in found
+
+
+def test_an_event_held_jointly_with_another_is_one_event(nlp):
+    found = ents(nlp, "县总工会举办第二届职工篮球赛暨职工健身展示活动。2025年度工作会议暨表彰大会在合肥召开。")
+    assert ("第二届职工篮球赛暨职工健身展示活动", "Event") in found
+    assert ("2025年度工作会议暨表彰大会", "Event") in found
+
+
 def test_persons_skip_bylines_and_anonymized_names(nlp):
     found = ents(nlp, "本报讯（记者王小明 通讯员李大华）张建国师傅说，韦某（化名）已获赔偿。省总工会主席刘德胜表示支持。")
     names = {n for n, t in found if t == "Person"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import networkx as nx
+import pytest
 
 from graphbuild.cli.extract import extract_records
 from graphbuild.graph.build import build_graph
@@ -35,3 +36,52 @@ def test_dask_local_cluster_of_two_workers_gives_the_same_graph(seed_records):
     dask_recs = extract_records(paths=SEEDS, dask="local").records
     assert [r["doc_id"] for r in dask_recs] == [r["doc_id"] for r in seed_records]
     assert _graph_json(dask_recs) == _graph_json(seed_records)
+
+
+def test_extraction_in_a_background_child_gives_the_same_records_and_fills_the_cache(tmp_path, seed_records):
+    from graphbuild.cli.extract import start_extraction
+
+    pending = start_extraction(paths=SEEDS[:2], cache_dir=tmp_path / "cache", background=True)
+    assert pending._child is not None and pending._child[0].is_alive()
+    first = pending.result()
+    assert pending._child is None
+    assert first.extracted == len(first.records) > 0
+    assert first.records == [r for r in seed_records if r["source"] in {str(p) for p in SEEDS[:2]}]
+    # all cached now: the child that was loading the pipeline is stopped at once
+    again = start_extraction(paths=SEEDS[:2], cache_dir=tmp_path / "cache", background=True)
+    assert again._child is None
+    assert again.result().records == first.records
+
+
+def test_a_failure_in_the_extraction_child_is_raised_here_as_the_same_one_line_error(tmp_path, monkeypatch):
+    import graphbuild.cli.extract as extract_module
+    from graphbuild.errors import Errors, GraphbuildError
+
+    def broken(articles, **kwargs):  # the child is forked, so it runs this
+        raise GraphbuildError(Errors.E017, path="/nowhere")
+
+    monkeypatch.setattr(extract_module, "run_extraction", broken)
+    pending = extract_module.start_extraction(paths=SEEDS[:1], cache_dir=tmp_path / "cache", background=True)
+    with pytest.raises(GraphbuildError, match=r"^the pkuseg model is not in /nowhere; .* \[E017\]$") as err:
+        pending.result()
+    assert err.value.code == "E017"
+    assert pending._child is None
+
+
+def test_a_cancelled_extraction_leaves_no_child_behind(tmp_path):
+    from graphbuild.cli.extract import start_extraction
+
+    pending = start_extraction(paths=SEEDS[:1], background=True)
+    child = pending._child[0]
+    pending.cancel()
+    assert not child.is_alive() and pending._child is None
+
+
+def test_one_line_errors_cross_process_boundaries_unchanged():
+    import pickle
+
+    from graphbuild.errors import Errors, GraphbuildError
+
+    err = GraphbuildError(Errors.E016, path="大.txt", size=10, limit=5)
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is GraphbuildError and str(back) == str(err) and back.code == "E016"

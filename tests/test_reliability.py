@@ -130,10 +130,11 @@ def _many_articles(dst: Path, copies: int) -> None:
             )
 
 
-def test_a_build_killed_mid_extraction_resumes_and_ends_with_the_same_graph(tmp_path):
+@pytest.mark.parametrize("store", [False, True], ids=["extracting here", "extracting in a child while the store is prepared"])
+def test_a_build_killed_mid_extraction_resumes_and_ends_with_the_same_graph(tmp_path, store):
     corpus = tmp_path / "corpus"
     _many_articles(corpus, 3)
-    cmd = [sys.executable, "-m", "graphbuild.cli.main", "build", str(corpus), "--no-views", "--no-store"]
+    cmd = [sys.executable, "-m", "graphbuild.cli.main", "build", str(corpus), "--no-views", *([] if store else ["--no-store"])]
     killed = subprocess.Popen([*cmd, "--out", str(tmp_path / "a")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cache = tmp_path / "a" / "cache"
     deadline = time.time() + 120

@@ -3,6 +3,7 @@ load the embedded store, write the views."""
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 from dataclasses import dataclass, field
@@ -13,10 +14,11 @@ import networkx as nx
 import typer
 
 from graphbuild.cli.common import friendly, report_problems
-from graphbuild.cli.extract import extract_records
+from graphbuild.cli.extract import start_extraction
 from graphbuild.corpus.reader import Problem
 from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.graph.build import build_graph, summary
+from graphbuild.graph.flatten import flat_rows
 from graphbuild.graph.gexf import write_gexf
 from graphbuild.graph.graphml import write_graphml
 from graphbuild.graph.neo4j_csv import write_neo4j_csv
@@ -24,7 +26,7 @@ from graphbuild.graph.node_link import KEYS as NODE_LINK_KEYS
 from graphbuild.graph.node_link import write_node_link
 from graphbuild.graph.store_graph import GRAPH_FILE
 from graphbuild.io import atomic_open, atomic_write_text
-from graphbuild.stores.falkordb import EmbeddedServer, FalkorDBStore
+from graphbuild.stores.falkordb import EmbeddedServer, FalkorDBStore, import_client
 
 
 @dataclass
@@ -49,8 +51,9 @@ class BuildResult:
 
 def _write_xml_exports(g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]]) -> list[Path]:
     files = [out / "graph.graphml", out / "graph.gexf"]
-    write_graphml(g, files[0])
-    write_gexf(g, files[1])
+    rows = flat_rows(g)
+    write_graphml(g, files[0], rows=rows)
+    write_gexf(g, files[1], rows=rows)
     return files
 
 
@@ -79,12 +82,14 @@ class PendingExports:
         self._children: list[tuple[Any, Any]] = []
         if fork and "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
+            gc.freeze()  # this process's collections leave the shared objects alone (and so unshared)
             for job in _EXPORT_JOBS:
                 results, child_end = ctx.Pipe(duplex=False)
                 child = ctx.Process(target=_export_child, args=(job, g, out, records, child_end), daemon=True)
                 child.start()
                 child_end.close()
                 self._children.append((child, results))
+            gc.unfreeze()
         else:
             for job in _EXPORT_JOBS:
                 self.files += job(g, out, records)
@@ -108,6 +113,8 @@ class PendingExports:
 
 
 def _export_child(job: Any, g: nx.MultiDiGraph, out: Path, records: list[dict[str, Any]], results: Any) -> None:
+    # short-lived, and a collection would touch (so copy) every page of the shared graph
+    gc.disable()
     try:
         results.send((True, [str(p) for p in job(g, out, records)]))
     except BaseException as exc:  # the parent reports it, in one line
@@ -158,14 +165,16 @@ def graph_delta(
     for n, d in new.nodes(data=True):
         if old.nodes.get(n) != d:
             delta.add_node(n, **d)
+    new_edges = set()
     for u, v, k, d in new.edges(keys=True, data=True):
+        new_edges.add((u, v, k))
         if old.edges.get((u, v, k)) != d:
             for x in (u, v):
                 if x not in delta:
                     delta.add_node(x, **new.nodes[x])
             delta.add_edge(u, v, key=k, **d)
     removed_nodes = [str(n) for n in old.nodes if n not in new]
-    removed_edges = [(str(u), k, str(v)) for u, v, k in old.edges if u in new and v in new and not new.has_edge(u, v, key=k)]
+    removed_edges = [(str(u), k, str(v)) for u, v, k in old.edges if (u, v, k) not in new_edges and u in new and v in new]
     return delta, removed_nodes, removed_edges
 
 
@@ -225,11 +234,18 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     server = EmbeddedServer(out / "falkordb").launch() if store else None
     try:
-        ext = extract_records(paths=paths, workers=workers, dask=dask, cache_dir=out / "cache")
+        pending = start_extraction(paths=paths, workers=workers, dask=dask, cache_dir=out / "cache", background=store)
+        previous = None
+        try:
+            if store:  # while a child extracts: the store's client imported, and the last build's graph
+                import_client()
+                previous = _previous_graph(out)  # (read before the exports replace it)
+            ext = pending.result()
+        except BaseException:
+            pending.cancel()
+            raise
         g = build_graph(ext.records)
         result = BuildResult(g, out, ext.problems, ext.cache_hits, ext.extracted)
-        # read before the exports replace it: the last build's graph, for the store's delta
-        previous = _previous_graph(out) if store else None
         exports = PendingExports(g, out, ext.records)
         if store:
             result.store_counts = sync_embedded(g, out, previous, server)

@@ -46,7 +46,10 @@ def build_graph(records: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
 
 def _evidence_key(ev: dict[str, Any]) -> Hashable:
     """Evidence values are strings and numbers (JSON for anything else)."""
-    return tuple(sorted((k, v if isinstance(v, (str, int, float)) else json.dumps(v)) for k, v in ev.items()))
+    try:
+        return frozenset(ev.items())
+    except TypeError:  # a list or dict value
+        return frozenset((k, v if isinstance(v, (str, int, float)) else json.dumps(v, sort_keys=True)) for k, v in ev.items())
 
 
 def add_record(
@@ -70,12 +73,12 @@ def add_record(
         title=rec.get("title", ""),
         date=rec.get("date", ""),
     )
-    ids: dict[tuple[str, str], str] = {}
     by_name: dict[str, str] = {}
+    nodes = g.nodes
     for ent in rec["entities"]:
         nid = resolver.node(ent["type"], ent["name"], rec)
-        ids[(ent["type"], ent["name"])] = nid
         by_name.setdefault(ent["name"], nid)
+        count = max(1, len(ent.get("mentions", ())))
         if nid not in g:
             g.add_node(
                 nid,
@@ -87,14 +90,15 @@ def add_record(
                 first_article=doc,
                 last_article=doc,
             )
-        data = g.nodes[nid]
+        data = nodes[nid]
         if isinstance(data["aliases"], list):
             data["aliases"] = set(data["aliases"])
-        data["aliases"].update(a for a in ent.get("aliases", []) if a != ent["name"])
-        data["mentions"] += max(1, len(ent.get("mentions", [])))
+        if ent.get("aliases"):
+            data["aliases"].update(a for a in ent["aliases"] if a != ent["name"])
+        data["mentions"] += count
         data["articles"] += 1
         data["last_article"] = doc
-        g.add_edge(nid, aid, key=MENTIONED_IN, type=MENTIONED_IN, count=max(1, len(ent.get("mentions", []))))
+        g.add_edge(nid, aid, key=MENTIONED_IN, type=MENTIONED_IN, count=count)
     for rel in rec["relations"]:
         h, t = by_name.get(rel["head"]), by_name.get(rel["tail"])
         if h is None or t is None:

@@ -8,12 +8,28 @@ from typing import Any
 import networkx as nx
 
 JSON_KEYS = ("aliases", "evidence")
+# one encoder for every value (json.dumps with arguments builds one per call)
+to_json = json.JSONEncoder(ensure_ascii=False).encode
+_CONTAINERS = (list, dict, tuple)
+
+NodeRows = list[tuple[Any, dict[str, Any]]]
+EdgeRows = list[tuple[Any, Any, Any, dict[str, Any]]]
 
 
 def flat(value: Any) -> Any:
-    if isinstance(value, (list, dict, set, tuple)):
-        return json.dumps(sorted(value) if isinstance(value, set) else value, ensure_ascii=False)
+    if isinstance(value, _CONTAINERS):
+        return to_json(value)
+    if isinstance(value, set):
+        return to_json(sorted(value))
     return value
+
+
+def flat_rows(g: nx.MultiDiGraph) -> tuple[NodeRows, EdgeRows]:
+    """Every node and edge with its attributes flattened and ``None`` dropped;
+    made once for the exports that all need it."""
+    nodes = [(n, {k: flat(v) for k, v in d.items() if v is not None}) for n, d in g.nodes(data=True)]
+    edges = [(u, v, k, {a: flat(b) for a, b in d.items() if b is not None}) for u, v, k, d in g.edges(keys=True, data=True)]
+    return nodes, edges
 
 
 def flattened(g: nx.MultiDiGraph, rename_edge: dict[str, str] | None = None) -> nx.MultiDiGraph:

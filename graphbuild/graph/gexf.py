@@ -13,13 +13,14 @@ travel as ``networkx_key``, as networkx writes them. Streamed (see
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graphbuild.graph.flatten import flat, unflattened
-from graphbuild.graph.xml_text import attr, attribute_types, typed
+from graphbuild.graph.flatten import EdgeRows, NodeRows, flat_rows, unflattened
+from graphbuild.graph.xml_text import attr, attribute_types, formatter
 from graphbuild.io import atomic_open
 
 _OUT = {"type": "relation"}
@@ -28,14 +29,16 @@ _IN = {"relation": "type"}
 _ELEMENT = ("label", "id")
 
 
-def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
+def write_gexf(g: nx.MultiDiGraph, path: str | Path, *, rows: tuple[NodeRows, EdgeRows] | None = None) -> None:
+    """``rows``: ``flat_rows(g)``, when the caller has made them already."""
+    flat_nodes, flat_edges = rows or flat_rows(g)
     nodes = []
-    for n, d in g.nodes(data=True):
-        row = {k: flat(v) for k, v in d.items() if v is not None and k not in _ELEMENT}
+    for n, d in flat_nodes:
+        row = {k: v for k, v in d.items() if k not in _ELEMENT}
         nodes.append((n, d.get("label", d.get("name", n)), row))
     edges = []
-    for u, v, k, d in g.edges(keys=True, data=True):
-        row = {_OUT.get(a, a): flat(b) for a, b in d.items() if b is not None and a not in _ELEMENT}
+    for u, v, k, d in flat_edges:
+        row = {_OUT.get(a, a): b for a, b in d.items() if a not in _ELEMENT}
         row["networkx_key"] = k
         edges.append((u, v, row))
     node_types = attribute_types(r for _, _, r in nodes)
@@ -55,28 +58,36 @@ def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> None:
             out.append(f'    <attributes mode="static" class="{kind}">\n')
             out.extend(f'      <attribute id="{ids[k]}" title={attr(k)} type="{t}" />\n' for k, t in types.items())
             out.append("    </attributes>\n")
+        # per attribute: the start of its attvalue and the function that writes its value
+        node_values = {
+            k: (f'          <attvalue for="{node_ids[k]}" value=', formatter(t, quoted=True)) for k, t in node_types.items()
+        }
+        edge_values = {
+            k: (f'          <attvalue for="{edge_ids[k]}" value=', formatter(t, quoted=True)) for k, t in edge_types.items()
+        }
         out.append("    <nodes>\n")
         for n, label, row in nodes:
             out.append(f"      <node id={attr(n)} label={attr(label)}>\n")
-            out += _attvalues(row, node_ids, node_types)
+            out += _attvalues(row, node_values)
             out.append("      </node>\n")
         out.append("    </nodes>\n")
         fh.write("".join(out))
         out = ["    <edges>\n"]
         for i, (u, v, row) in enumerate(edges):
             out.append(f'      <edge source={attr(u)} target={attr(v)} id="{i}">\n')
-            out += _attvalues(row, edge_ids, edge_types)
+            out += _attvalues(row, edge_values)
             out.append("      </edge>\n")
         out.append("    </edges>\n  </graph>\n</gexf>\n")
         fh.write("".join(out))
 
 
-def _attvalues(row: dict[str, Any], ids: dict[str, str], types: dict[str, str]) -> list[str]:
-    return [
-        "        <attvalues>\n",
-        *(f'          <attvalue for="{ids[k]}" value={attr(typed(v, types[k]))} />\n' for k, v in row.items()),
-        "        </attvalues>\n",
-    ]
+def _attvalues(row: dict[str, Any], values: dict[str, tuple[str, Callable[[Any], str]]]) -> list[str]:
+    out = ["        <attvalues>\n"]
+    for k, v in row.items():
+        start, fmt = values[k]
+        out.append(start + fmt(v) + " />\n")
+    out.append("        </attvalues>\n")
+    return out
 
 
 def read_gexf(path: str | Path) -> nx.MultiDiGraph:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphbuild.graph.flatten import flat, unflattened
-from graphbuild.graph.xml_text import attr, attribute_types, text, typed
+from graphbuild.graph.flatten import EdgeRows, NodeRows, flat_rows, unflattened
+from graphbuild.graph.xml_text import attr, attribute_types, formatter
 from graphbuild.io import atomic_open
 
 _HEAD = (
@@ -27,9 +27,9 @@ _HEAD = (
 )
 
 
-def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
-    nodes = [(n, {k: flat(v) for k, v in d.items() if v is not None}) for n, d in g.nodes(data=True)]
-    edges = [(u, v, k, {a: flat(b) for a, b in d.items() if b is not None}) for u, v, k, d in g.edges(keys=True, data=True)]
+def write_graphml(g: nx.MultiDiGraph, path: str | Path, *, rows: tuple[NodeRows, EdgeRows] | None = None) -> None:
+    """``rows``: ``flat_rows(g)``, when the caller has made them already."""
+    nodes, edges = rows or flat_rows(g)
     node_types = attribute_types(d for _, d in nodes)
     edge_types = attribute_types(e[3] for e in edges)
     node_keys = {name: f"d{i}" for i, name in enumerate(node_types)}
@@ -40,15 +40,22 @@ def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
             for name, xml_type in types.items():
                 out.append(f'<key id="{keys[name]}" for="{kind}" attr.name={attr(name)} attr.type="{xml_type}"/>\n')
         out.append('<graph edgedefault="directed">\n')
+        # per attribute: its opening tag and the function that writes its value
+        node_data = {k: (f'<data key="{node_keys[k]}">', formatter(t)) for k, t in node_types.items()}
         for n, d in nodes:
             out.append(f"<node id={attr(n)}>")
-            out.extend(f'<data key="{node_keys[k]}">{text(typed(v, node_types[k]))}</data>' for k, v in d.items())
+            for k, v in d.items():
+                tag, fmt = node_data[k]
+                out.append(tag + fmt(v) + "</data>")
             out.append("</node>\n")
         fh.write("".join(out))
         out = []
+        edge_data = {k: (f'<data key="{edge_keys[k]}">', formatter(t)) for k, t in edge_types.items()}
         for u, v, k, d in edges:
             out.append(f"<edge source={attr(u)} target={attr(v)} id={attr(k)}>")
-            out.extend(f'<data key="{edge_keys[a]}">{text(typed(b, edge_types[a]))}</data>' for a, b in d.items())
+            for a, b in d.items():
+                tag, fmt = edge_data[a]
+                out.append(tag + fmt(b) + "</data>")
             out.append("</edge>\n")
         out.append("</graph>\n</graphml>\n")
         fh.write("".join(out))

@@ -9,12 +9,12 @@ The import command is written beside them in ``import.sh``.
 from __future__ import annotations
 
 import csv
-import json
 import shlex
 from pathlib import Path
 
 import networkx as nx
 
+from graphbuild.graph.flatten import to_json
 from graphbuild.io import atomic_open, atomic_write_text
 
 NODE_PROPS = ("name", "aliases", "mentions", "articles", "first_article", "last_article", "doc_id", "source", "title", "date")
@@ -82,7 +82,7 @@ def write_neo4j_csv(g: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
                         d.get("title", ""),
                         d.get("year", ""),
                         d.get("count", ""),
-                        json.dumps(d.get("evidence", []), ensure_ascii=False),
+                        to_json(d["evidence"]) if d.get("evidence") else "[]",
                         rtype,
                     ]
                 )

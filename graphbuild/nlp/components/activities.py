@@ -87,12 +87,16 @@ class ActivityFinder:
         self.org_heads = ("联盟", "协会", "讲师团", "宣讲团", "中心", "委员会", "研究会", "工作室")
         self.verbs = tuple(r["program_verbs"])
         self.verb_near = re.compile(rf"({_alt(r['program_verbs'])})[\u4e00-\u9fff]{{1,3}}$")
-        # unquoted programs right after a launching verb: 开展送清凉活动, 推进职工技术创新揭榜挂帅活动
+        # unquoted programs right after a launching verb: 开展送清凉活动, 推进职工技术创新揭榜挂帅活动,
+        # 开展职工维权服务月等活动
         self.verb_program = re.compile(
             rf"(?:{_alt(['开展', '举办', '启动', '实施', '推出', '组织开展', '深入开展', '广泛开展', '持续开展', '创新开展', '推进', '发起'])})"
-            r"((?!各类|各项|系列|相关|多项|一系列|这些|此类|多种|多个|一批|专项|一项|本次|此次|这次|了)[\u4e00-\u9fff·]{2,14}?(?:活动|行动|工程|计划))(?=[，。、；,]|$)"
+            r"((?!各类|各项|系列|相关|多项|一系列|这些|此类|多种|多个|一批|专项|一项|本次|此次|这次|了)[\u4e00-\u9fff·]{2,20}?"
+            r"(?:活动|行动|工程|计划|(?:服务|宣传|活动)[月周]))(?=[，。、；,]|等|$)"
         )
         self.numbered = re.compile(rf"{_NUMBERED}[\u4e00-\u9fff“”·]{{2,30}}?({_alt(r['event_suffixes'])})")
+        # one event held as two: 2024年度联席会议暨产业工人队伍建设改革工作联席会议
+        self.joined = re.compile(rf"暨[\u4e00-\u9fff“”·]{{2,30}}?({_alt(r['event_suffixes'])})")
         self.cup = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}杯[\u4e00-\u9fff”]{{0,12}}?({_alt(r['event_suffixes'])})")
         # unquoted named contests: 全市职工法律知识竞赛, 湖北省…劳动和技能竞赛
         self.scoped = re.compile(
@@ -155,6 +159,10 @@ class ActivityFinder:
             name = text[start : m.end()]
             if proper and len(name) >= 7 and "\n" not in name:
                 out.append(Cand(start, m.end(), "Event", name, "activity"))
+
+    def _joined_end(self, text: str, end: int) -> int:
+        joined = self.joined.match(text, end)
+        return joined.end() if joined else end
 
     def _label(self, name: str) -> str:
         core = name.rstrip("”")
@@ -274,20 +282,21 @@ class ActivityFinder:
                     c.aliases.add(item)
                     out.append(c)
         for m in self.scoped.finditer(text):
-            out.append(Cand(m.start(), m.end(), "Event", m.group(), "activity"))
+            end = self._joined_end(text, m.end())
+            out.append(Cand(m.start(), end, "Event", text[m.start() : end], "activity"))
         for rx in (self.numbered, self.cup):
             for m in rx.finditer(text):
-                start = m.start()
-                name = m.group()
+                start, end = m.start(), self._joined_end(text, m.end())
+                name = text[start:end]
                 # trim a leading verb or preposition glued on by the character class
                 lead = re.match(r"^.*?(举办|开展|参加|组织|启动|在|的|和|与)(?=.)", name)
                 if rx is self.cup and lead and lead.end() < name.find("杯"):
                     start += lead.end()
-                    name = text[start : m.end()]
+                    name = text[start:end]
                 out.append(
                     Cand(
                         start,
-                        m.end(),
+                        end,
                         "Event",
                         _unquoted_if_unbalanced(name) if rx is self.numbered else name,
                         "activity",
