@@ -122,6 +122,33 @@ def test_an_event_held_jointly_with_another_is_one_event(nlp):
     assert ("2025年度工作会议暨表彰大会", "Event") in found
 
 
+def test_federations_founded_here_are_named_however_plain_their_words(nlp):
+    found = ents(
+        nlp,
+        "该区建立教师和医务志愿服务联盟，又组建了产学研用的装备制造技术协会。学校建立教育联盟。区总工会建立劳动争议调解工作室。",
+    )
+    assert ("教师和医务志愿服务联盟", "Organization") in found
+    assert ("装备制造技术协会", "Organization") in found
+    names = {n for n, _ in found}
+    assert "教育联盟" not in names and "劳动争议调解工作室" not in names  # a kind of body, not a name
+
+
+def test_generic_honors_take_the_field_or_employer_that_names_them(nlp):
+    found = ents(nlp, "她荣获2024年度职业健康先进个人称号。李伟被授予中国石化劳动模范称号。王芳被评为劳动模范。")
+    assert ("职业健康先进个人", "Award") in found and ("中国石化劳动模范", "Award") in found
+    assert ("劳动模范", "Award") in found
+
+
+def test_a_preposition_or_conjunction_glued_to_a_word_is_no_person():
+    from graphbuild.nlp.components.persons import PersonFinder
+
+    finder = PersonFinder()
+    text = "由一线职工向科技人员拓展，职工和新就业形态劳动者参加，向明说好。"
+    assert not finder._ok(text, text.index("向科技"), text.index("向科技") + 3)
+    assert not finder._ok(text, text.index("和新"), text.index("和新") + 2)
+    assert finder._ok(text, text.index("向明"), text.index("向明") + 2)  # 向 is a surname too
+
+
 def test_persons_skip_bylines_and_anonymized_names(nlp):
     found = ents(nlp, "本报讯（记者王小明 通讯员李大华）张建国师傅说，韦某（化名）已获赔偿。省总工会主席刘德胜表示支持。")
     names = {n for n, t in found if t == "Person"}

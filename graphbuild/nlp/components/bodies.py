@@ -70,6 +70,10 @@ _SHARED_HEAD = re.compile(
 _ITEM_LEAD = re.compile(r"成立|组建|建立|深入|走访|慰问|指导|包括|推动|覆盖|联合|以及|工会|公司|集团|[和与在对向为把的了]")
 _PLACE_BRACKET = re.compile(r"（([\u4e00-\u9fff]{2,8})）(?![\u4e00-\u9fff]*?(?:公司|集团|工会))")
 # a body, then a verb of acting together glued on by the chunker, then more
+# bodies that members found together (a studio founded is a kind of studio: 建立劳动争议调解工作室)
+_FEDERATIONS = ("联盟", "协会", "研究会", "促进会", "联合会")
+# a founding verb, then perhaps a modifier (产学研用的) or a first conjunct (劳模和)
+_FOUNDED = re.compile(r"(?:建立|成立|组建|创建)了?([\u4e00-\u9fff]{1,8}的|[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{0,3})?$")
 _GLUED = re.compile(
     r"^.{1,}?(?:总工会|工会|[省市区县]总|公司|集团|局|厅|委|部|办|中心|协会|委员会|银行)"
     r"(联合|携手|会同|联手|协同|(?:和|与|及)(?=[省市区县]))(?=.{2,})"
@@ -239,7 +243,13 @@ class BodyFinder:
             if name.endswith(suf):
                 core = name[: -len(suf)]
                 break
-        if name in self.generic or not core or (core in self.generic) or core in self.stop:
+        # one founded here is named, however plain its words (建立劳模和职工创新工作室联盟)
+        founded_by = _FOUNDED.search(text, max(0, start - 12), start) if len(name) >= 7 else None
+        founded = founded_by is not None and label == "Organization" and name.endswith(_FEDERATIONS)
+        if founded and founded_by.group(1) and not founded_by.group(1).endswith("的"):  # type: ignore[union-attr]
+            core = text[founded_by.start(1) : start] + core  # type: ignore[union-attr]
+            name, start = text[founded_by.start(1) : end], founded_by.start(1)  # type: ignore[union-attr]
+        if name in self.generic or not core or (core in self.generic and not founded) or core in self.stop:
             # bare 市总工会 / 县人社局 are resolved against the article's places later
             if not _LEVEL_START.match(name):
                 return
@@ -259,7 +269,7 @@ class BodyFinder:
             # a short chunk of common nouns is a description, not a name (教育联盟)
             inner = [t for t in self._toks if start <= t.start and t.end <= end]
             proper = any(t.tag in _PROPER for t in inner) or self.gaz.regex.search(name)
-            if not proper and not partner_named and (len(name) <= 6 or label == "Organization"):
+            if not proper and not partner_named and not founded and (len(name) <= 6 or label == "Organization"):
                 return
         # several bodies glued together: split after an inner 集团/公司/园区 head
         # a union keeps its whole name (方大集团东北制药工会); companies split

@@ -26,6 +26,11 @@ LEXICONS = ("awards.jsonl", "groups.jsonl", "bodies.jsonl", "programs.jsonl")
 _EXPAND = {"劳模": "劳动模范"}
 
 
+# honors that name no one until a field or employer is put before them
+_GENERIC_HONORS = {"先进个人", "先进工作者", "劳动模范"}
+_HONOR_FIELD = re.compile(r"(?:评为|荣获|获得|获评|授予|\d年度?)([\u4e00-\u9fff]{2,8})$")
+
+
 def load_patterns(names: tuple[str, ...] = LEXICONS) -> list[dict]:
     rows = []
     root = resources.files("graphbuild.nlp").joinpath("lexicons")
@@ -68,6 +73,14 @@ class LexiconMatcher:
             if c.name != m.group():
                 c.aliases.add(m.group())
             out.append(c)
+        # a generic honor takes the field or employer that names it, back to the
+        # verb or year before it: 荣获安全生产先进个人, 被授予国家电网公司劳动模范称号
+        for c in out:
+            if c.label == "Award" and c.name in _GENERIC_HONORS:
+                m = _HONOR_FIELD.search(text, max(0, c.start - 14), c.start)
+                if m and not re.search(r"[的和与及等是了在为得]", m.group(1)):
+                    c.aliases.add(c.name)
+                    c.start, c.name = m.start(1), m.group(1) + c.name
         taken = {(c.start, c.end) for c in out}
         for m in self.groups.finditer(text):
             if (m.start(), m.end()) not in taken:

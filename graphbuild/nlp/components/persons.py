@@ -32,6 +32,12 @@ SURNAMES = set(
 )
 
 
+# (和 and 向 are surnames too, but rare ones beside these uses)
+_CONJUNCTIONS = set("和与及跟")
+_PREPOSITIONS = set("向对在把被从为")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Two- to four-character words of jieba's dictionary that are not names:
@@ -106,6 +112,11 @@ class PersonFinder:
         if re.match(r"^[（(]?化名", text[e : e + 4]):
             return False
         if self.gaz.is_place(name) or name in common_words():
+            return False
+        # a preposition or conjunction glued to a word: 职工向科技、管理人员拓展, 职工和新就业形态劳动者
+        if name[0] in _CONJUNCTIONS and s > 0 and _CJK.match(text[s - 1]):
+            return False
+        if name[0] in _PREPOSITIONS and len(name) == 3 and name[1:] in common_words():
             return False
         return not is_byline(text, s, e)
 
