@@ -2,7 +2,7 @@
 output and the benchmarks' `--json` files (how the README's figures were made).
 
     .venv/bin/graphbuild eval corpus/gold/*.jsonl corpus/ --json > /tmp/eval.json
-    for b in extraction parallel scale store_load views fuzz; do .venv/bin/python bench/$b.py --json /tmp/$b.json; done
+    for b in extraction parallel scale store_load views fuzz relation_learning; do .venv/bin/python bench/$b.py --json /tmp/$b.json; done
     .venv/bin/python bench/readme_tables.py /tmp
 """
 
@@ -28,7 +28,7 @@ def main() -> None:
     rows += [{"": "**relations**", **ev["relations"]}] + [{"": t, **s} for t, s in ev["relation_types"].items()]
     print(table(rows, ["", "p", "r", "f1", "tp", "fp", "fn"], {"p": ".3f", "r": ".3f", "f1": ".3f"}))
     print()
-    for name in ("extraction", "parallel", "scale", "store_load", "views", "fuzz"):
+    for name in ("extraction", "parallel", "scale", "store_load", "views", "fuzz", "relation_learning"):
         p = d / f"{name}.json"
         if not p.exists():
             continue
