@@ -171,6 +171,8 @@ class PendingExtraction:
             if cache and fkey and hit is None:
                 cache.put_file(fkey, recs)
             result.records.extend(recs)
+        # the articles (texts and offset maps: more than the records at 100x) are not needed any more
+        self.todo, self.per_file, self.done = [], [], {}
         return result
 
 
