@@ -22,7 +22,7 @@ import numpy as np
 from common import ROOT, args, report
 
 from graphbuild.corpus.articles import read_articles
-from graphbuild.evaluate import _match_entities, _unique, evaluate, load_gold, merge_by_file, norm
+from graphbuild.evaluate import evaluate, load_gold, merge_by_file, relation_matcher
 from graphbuild.extract import extract_many
 from graphbuild.nlp.components.relations import cues
 from graphbuild.schema import RELATION_TYPES, SYMMETRIC, allowed
@@ -33,29 +33,6 @@ DIM = 1 << 16
 
 def _feature(s: str) -> int:
     return zlib.crc32(s.encode()) % DIM
-
-
-def matcher(gold: dict[str, Any], pred: dict[str, Any]) -> Any:
-    """(head, type, tail) of predicted names → 1 when it matches a gold relation (the evaluator's rule)."""
-    gents, pents = _unique(gold["entities"]), _unique(pred["entities"])
-    pairs, _, _ = _match_entities(gents, pents)
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for j, e in enumerate(gents):
-        by_name[norm(e["name"])].append(j)
-    to_gold: dict[str, set[int]] = defaultdict(set)
-    for i, j in pairs.items():
-        to_gold[pents[i]["name"]].add(j)
-
-    def key(rel: str, a: int, b: int) -> tuple:
-        return (rel, *sorted((a, b))) if rel in SYMMETRIC else (rel, a, b)
-
-    grels = {
-        key(r["type"], a, b)
-        for r in gold["relations"]
-        for a in by_name.get(norm(r["head"]), [])
-        for b in by_name.get(norm(r["tail"]), [])
-    }
-    return lambda h, rel, t: int(any(key(rel, a, b) in grels for a in to_gold.get(h, ()) for b in to_gold.get(t, ())))
 
 
 def candidates(text: str, pred: dict[str, Any], cue_lists: dict[str, list[str]]) -> dict[tuple[str, str, str], list[int]]:
@@ -115,9 +92,9 @@ def main() -> None:
     data = {}
     for p in pages:
         cands = candidates(p.read_text("utf-8"), pred[p.stem], cue_lists)
-        label = matcher(gold[p.stem], pred[p.stem])
+        label = relation_matcher(gold[p.stem], pred[p.stem])
         keys = list(cands)
-        data[p.stem] = (keys, [cands[k] for k in keys], np.array([label(*k) for k in keys], dtype=np.float32))
+        data[p.stem] = (keys, [cands[k] for k in keys], np.array([float(label(*k)) for k in keys], dtype=np.float32))
     ceiling = sum(int(d[2].sum()) for d in data.values())
     missed = sum(
         1

@@ -20,6 +20,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,47 @@ def _match_entities(gold: list[dict], pred: list[dict]) -> tuple[dict[int, int],
     return pairs, [i for i in range(len(pred)) if i not in pairs], [j for j in range(len(gold)) if j not in used]
 
 
+def _relation_key(rel: str, head: int, tail: int) -> tuple:
+    return (rel, *sorted((head, tail))) if rel in SYMMETRIC else (rel, head, tail)
+
+
+def _relation_index(
+    gents: list[dict], pents: list[dict], pairs: dict[int, int], gold_relations: list[dict]
+) -> tuple[dict[str, set[int]], set[tuple]]:
+    """Predicted names → the gold entities they matched, and the gold relations as keys over gold indices."""
+    gold_by_name: dict[str, list[int]] = defaultdict(list)
+    for j, g in enumerate(gents):
+        gold_by_name[norm(g["name"])].append(j)
+    pred_to_gold: dict[str, set[int]] = defaultdict(set)
+    for i, j in pairs.items():
+        pred_to_gold[pents[i]["name"]].add(j)
+    grels = {
+        _relation_key(r["type"], h, t)
+        for r in gold_relations
+        for h in gold_by_name.get(norm(r["head"]), [])
+        for t in gold_by_name.get(norm(r["tail"]), [])
+    }
+    return pred_to_gold, grels
+
+
+def relation_matcher(gold: dict[str, Any], pred: dict[str, Any]) -> Callable[[str, str, str], bool]:
+    """Whether a predicted (head, type, tail), by predicted names, matches a gold
+    relation of one file, by the rules ``evaluate`` scores with.
+
+    >>> gold = {"entities": [{"name": "甲公司", "type": "Enterprise"}, {"name": "乙公司", "type": "Enterprise"}],
+    ...         "relations": [{"head": "甲公司", "type": "PARTNERS_WITH", "tail": "乙公司"}]}
+    >>> match = relation_matcher(gold, {"entities": gold["entities"]})
+    >>> match("乙公司", "PARTNERS_WITH", "甲公司"), match("甲公司", "PART_OF", "乙公司")
+    (True, False)
+    """
+    gents, pents = _unique(gold.get("entities", [])), _unique(pred.get("entities", []))
+    pairs, _, _ = _match_entities(gents, pents)
+    pred_to_gold, grels = _relation_index(gents, pents, pairs, gold.get("relations", []))
+    return lambda head, rel, tail: any(
+        _relation_key(rel, h, t) in grels for h in pred_to_gold.get(head, ()) for t in pred_to_gold.get(tail, ())
+    )
+
+
 def score_file(gold: dict, pred: dict, report: Report, file_id: str) -> None:
     gents = _unique(gold.get("entities", []))
     pents = _unique(pred.get("entities", []))
@@ -166,27 +208,11 @@ def score_file(gold: dict, pred: dict, report: Report, file_id: str) -> None:
         report.entities.fn += 1
         report.entity_types[gents[j]["type"]].fn += 1
         report.errors.append({"file": file_id, "kind": "missed entity", "type": gents[j]["type"], "name": gents[j]["name"]})
-    # relations: map predicted names to gold entity indices
-    gold_index = {}
-    for j, g in enumerate(gents):
-        gold_index.setdefault((g["type"], norm(g["name"])), j)
-    gold_by_name: dict[str, list[int]] = defaultdict(list)
-    for j, g in enumerate(gents):
-        gold_by_name[norm(g["name"])].append(j)
-    pred_to_gold: dict[str, set[int]] = defaultdict(set)
-    for i, j in pairs.items():
-        pred_to_gold[pents[i]["name"]].add(j)
-    grels = set()
-    for r in gold.get("relations", []):
-        hs, ts = gold_by_name.get(norm(r["head"]), []), gold_by_name.get(norm(r["tail"]), [])
-        for h in hs:
-            for t in ts:
-                key = (r["type"], *sorted((h, t))) if r["type"] in SYMMETRIC else (r["type"], h, t)
-                grels.add(key)
+    pred_to_gold, grels = _relation_index(gents, pents, pairs, gold.get("relations", []))
     prels = {}
     for r in pred.get("relations", []):
         hs, ts = pred_to_gold.get(r["head"], set()), pred_to_gold.get(r["tail"], set())
-        keys = {((r["type"], *sorted((h, t))) if r["type"] in SYMMETRIC else (r["type"], h, t)) for h in hs for t in ts}
+        keys = {_relation_key(r["type"], h, t) for h in hs for t in ts}
         hit = next((k for k in keys if k in grels), None)
         prels[
             (r["type"], r["head"], r["tail"]) if r["type"] not in SYMMETRIC else (r["type"], *sorted((r["head"], r["tail"])))
