@@ -52,6 +52,16 @@ def test_targets(nlp):
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got
 
 
+def test_targets_of_an_activity_referred_to_in_a_later_sentence(nlp):
+    got = rels(nlp, "市总工会推出“暖心驿站”项目。项目实施两年以来，累计覆盖快递员3万人次。")
+    assert ("“暖心驿站”项目", "TARGETS", "快递员") in got
+    got = rels(nlp, "区总工会启动“春风行动”。本次活动面向农民工提供岗位。")
+    assert ("春风行动", "TARGETS", "农民工") in got
+    # no reference, no cue: no target
+    got = rels(nlp, "区总工会启动“春风行动”。农民工表示满意。")
+    assert not any(t == "TARGETS" for _, t, _ in got)
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got

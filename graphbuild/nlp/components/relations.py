@@ -47,6 +47,17 @@ class Relation:
     year: int | None = None
 
 
+# a reference to the activity named before: 本次活动, 该项目, 这一机制; a bare 项目 opening the sentence
+_ACTIVITY_REFERENCE = re.compile(
+    r"(?:本次|此次|这次|该|此项|这项|这一|上述)(?:活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|培训)"
+)
+_OPENING_REFERENCE = re.compile(r"\s*项目(?:实施|开展|启动)")
+
+
+def _refers_to_activity(sentence: str) -> bool:
+    return bool(_ACTIVITY_REFERENCE.search(sentence) or _OPENING_REFERENCE.match(sentence))
+
+
 def cues() -> dict[str, list[str]]:
     return json.loads(resources.files("graphbuild.nlp").joinpath("patterns/relations.json").read_text("utf-8"))
 
@@ -518,7 +529,15 @@ class RelationExtractor:
     def _targets(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         acts = [e for e in ents if e.label_ in ("Program", "Event")]
         groups = [e for e in ents if e.label_ == "Group"]
-        if not acts or not groups:
+        if not groups:
+            return
+        if not acts:
+            # the activity named before, referred to: 项目实施两年以来，累计覆盖工会干部
+            if self._last_activity is not None and _refers_to_activity(text[sent[0] : sent[1]]):
+                for g in groups:
+                    before = text[max(sent[0], g.start_char - 6) : g.start_char]
+                    if any(c in before for c in self.target):
+                        add(self._last_activity, "TARGETS", g, sent)
             return
         for g in groups:
             # a group that acts in the name is its subject, not its target (劳模工匠进校园, 劳模工匠大讲堂)
