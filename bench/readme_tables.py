@@ -34,7 +34,7 @@ def main() -> None:
             continue
         b = json.loads(p.read_text())
         print(f"**{b['title']}** — `.venv/bin/python bench/{name}.py` on {b['machine']}\n")
-        print(table(b["rows"], list(b["rows"][0])))
+        print(table(b["rows"], list(b["rows"][0]), {"p": ".3f", "r": ".3f", "f1": ".3f"}))
         print()
 
 
