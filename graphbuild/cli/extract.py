@@ -54,8 +54,8 @@ def start_extraction(
     the pipeline while this process reads the cache, then extracts what it is
     sent; the caller prepares its next steps meanwhile (``build`` imports the
     store's client and reads the last build)."""
-    pending = PendingExtraction(ExtractionCache(cache_dir, pipeline_fingerprint()) if cache_dir else None)
-    pending.workers, pending.dask = workers, dask
+    cache = ExtractionCache(cache_dir, pipeline_fingerprint()) if cache_dir else None
+    pending = PendingExtraction(cache, workers=workers, dask=dask)
     if background and not dask and "fork" in multiprocessing.get_all_start_methods():
         pending.fork()
     try:
@@ -70,13 +70,12 @@ def start_extraction(
 class PendingExtraction:
     """An extraction under way: see ``start_extraction``."""
 
-    def __init__(self, cache: ExtractionCache | None) -> None:
-        self.cache = cache
+    def __init__(self, cache: ExtractionCache | None, *, workers: int = 1, dask: str | None = None) -> None:
+        self.cache, self.workers, self.dask = cache, workers, dask
         self.extraction = Extraction()
         self.per_file: list[tuple[str | None, list[Article] | None, list[dict[str, Any]] | None]] = []
         self.todo: list[Article] = []
         self.done: dict[str, dict[str, Any]] = {}
-        self.workers, self.dask = 1, None
         self._child: tuple[Any, Any] | None = None
         self._work: Any = None
 

