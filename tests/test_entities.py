@@ -149,6 +149,17 @@ def test_a_preposition_or_conjunction_glued_to_a_word_is_no_person():
     assert finder._ok(text, text.index("向明"), text.index("向明") + 2)  # 向 is a surname too
 
 
+def test_an_abbreviation_is_the_full_names_alias_only_where_the_article_writes_both(nlp):
+    from graphbuild.corpus.articles import articles_from_text
+    from graphbuild.extract import extract_article
+
+    [both] = list(articles_from_text("标题\n\n本报讯 深化产业工人队伍建设改革。“产改”取得实效。"))
+    programs = [e for e in extract_article(both)["entities"] if e["type"] == "Program"]
+    assert [(e["name"], "产改" in e["aliases"]) for e in programs] == [("产业工人队伍建设改革", True)]
+    alone = ents(nlp, "将“产改”工作专班扩大到30个部门。")
+    assert ("产改", "Program") in alone
+
+
 def test_persons_skip_bylines_and_anonymized_names(nlp):
     found = ents(nlp, "本报讯（记者王小明 通讯员李大华）张建国师傅说，韦某（化名）已获赔偿。省总工会主席刘德胜表示支持。")
     names = {n for n, t in found if t == "Person"}

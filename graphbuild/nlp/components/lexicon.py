@@ -1,5 +1,6 @@
 """Lexicon matcher: ``{label, pattern, id}`` JSONL files, ``id`` the canonical
-entity; plus award and group shapes so that unseen ones are found
+entity (and ``full`` for an abbreviation that is the full name's alias only
+where the article writes both); plus award and group shapes so that unseen ones are found
 (辽宁省劳模 → 辽宁省劳动模范, 长沙工匠, 国家电网公司劳动模范).
 
 >>> import spacy, graphbuild.nlp.components.places  # registers gb_places
@@ -73,6 +74,14 @@ class LexiconMatcher:
             if c.name != m.group():
                 c.aliases.add(m.group())
             out.append(c)
+        # an abbreviation (a row's "full") is the full name's alias where the article
+        # also writes that name, and its own name where it does not (“产改” alone)
+        found = {c.name for c in out}
+        for c in out:
+            full = self.rows.get(text[c.start : c.end], {}).get("full")
+            if full and full in found and c.name != full:
+                c.aliases.add(c.name)
+                c.name = full
         # a generic honor takes the field or employer that names it, back to the
         # verb or year before it: 荣获安全生产先进个人, 被授予国家电网公司劳动模范称号
         for c in out:
