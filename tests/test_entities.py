@@ -160,6 +160,14 @@ def test_an_abbreviation_is_the_full_names_alias_only_where_the_article_writes_b
     assert ("产改", "Program") in alone
 
 
+def test_a_companys_unit_named_by_a_place_is_one_enterprise(nlp):
+    found = ents(nlp, "市总工会走进美团宿州运营中心开展慰问。中铁十局淮南三期项目的工人参加培训。")
+    assert ("美团宿州运营中心", "Enterprise") in found
+    assert ("中铁十局淮南三期项目", "Enterprise") in found
+    names = {n for n, _ in found}
+    assert "宿州运营中心" not in names and "中铁十局" not in names
+
+
 def test_persons_skip_bylines_and_anonymized_names(nlp):
     found = ents(nlp, "本报讯（记者王小明 通讯员李大华）张建国师傅说，韦某（化名）已获赔偿。省总工会主席刘德胜表示支持。")
     names = {n for n, t in found if t == "Person"}

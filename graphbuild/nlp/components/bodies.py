@@ -25,6 +25,7 @@ from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.gazetteer import gazetteer, rules
 from graphbuild.nlp.words import listed_items
+from graphbuild.schema import BODIES
 
 NOMINAL = {"n", "nz", "nw", "LOC", "ORG", "vn", "an", "s", "j", "nt", "ns"}
 _ABBREV = re.compile(
@@ -68,6 +69,10 @@ _SHARED_HEAD = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)(?:等\d*[个家])?(?:驻会)?(产业工会|行业工会联合会|行业工会|工会联合会)"
 )
 _ITEM_LEAD = re.compile(r"成立|组建|建立|深入|走访|慰问|指导|包括|推动|覆盖|联合|以及|工会|公司|集团|[和与在对向为把的了]")
+# after a company and a place: the unit (运营中心, 分公司, 二期项目 …), perhaps after a few words of its own
+_REGIONAL_UNIT = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(运营中心|分公司|子公司|分行|支行|营业部|项目部|[一二三四五六七八九十\d]期项目)"
+)
 _PLACE_BRACKET = re.compile(r"（([\u4e00-\u9fff]{2,8})）(?![\u4e00-\u9fff]*?(?:公司|集团|工会))")
 # a body, then a verb of acting together glued on by the chunker, then more
 # bodies that members found together (a studio founded is a kind of studio: 建立劳动争议调解工作室)
@@ -219,7 +224,23 @@ class BodyFinder:
             if c.label == "Enterprise" and m and self.gaz.is_place(m.group(1)) and c.name == text[c.start : c.end]:
                 c.end = m.end()
                 c.name = text[c.start : c.end]
+        self._regional_units(text, out)
         return doc
+
+    def _regional_units(self, text: str, out: list[Cand]) -> None:
+        """A company's unit named by a place: 饿了么亳州运营中心, 中建八局烟台二期项目
+        (a project run as a company is an enterprise): one enterprise, not the
+        company and a unit of its own."""
+        for c in list(out):
+            if c.label not in ("Enterprise", "Organization") or c.name != text[c.start : c.end]:
+                continue
+            place = self.gaz.match(text, c.end)
+            unit = _REGIONAL_UNIT.match(text, place.end()) if place else None
+            if unit is None or c.label == "Organization" and not unit.group(1).endswith(("项目", "项目部")):
+                continue
+            start, end = c.start, unit.end()
+            out[:] = [o for o in out if not (o is not c and o.label in BODIES and start <= o.start and o.end <= end)]
+            c.end, c.name, c.label = end, text[start:end], "Enterprise"
 
     def _add(self, out: list[Cand], text: str, start: int, end: int, seen: set) -> None:
         if (start, end) in seen:
