@@ -168,6 +168,21 @@ def test_a_companys_unit_named_by_a_place_is_one_enterprise(nlp):
     assert "宿州运营中心" not in names and "中铁十局" not in names
 
 
+def test_one_program_written_with_and_without_its_words_is_one(nlp):
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    doc = nlp("区总工会打造“暖心书屋”品牌。依托“暖心书屋”开展读书会，“暖心书屋”读书活动吸引职工参加。"
+              "市总推出“5432”调解工作法。“5432”工作法化解纠纷300起。")  # fmt: skip
+    programs = {e.name: e.aliases for e in doc.user_data[ENTITIES] if e.label == "Program"}
+    assert "暖心书屋" in programs and {"“暖心书屋”品牌", "“暖心书屋”读书活动"} <= programs["暖心书屋"]
+    assert "“5432”调解工作法" in programs and "“5432”工作法" in programs["“5432”调解工作法"]
+    assert not any(n.startswith("“暖心书屋”") or n == "“5432”工作法" for n in programs)
+    # without the bare name, two programs on one core whose words differ stay two
+    doc = nlp("区总工会打造“暖心书屋”品牌，开展“暖心书屋”读书活动。")
+    programs = {e.name for e in doc.user_data[ENTITIES] if e.label == "Program"}
+    assert {"“暖心书屋”品牌", "“暖心书屋”读书活动"} <= programs
+
+
 def test_persons_skip_bylines_and_anonymized_names(nlp):
     found = ents(nlp, "本报讯（记者王小明 通讯员李大华）张建国师傅说，韦某（化名）已获赔偿。省总工会主席刘德胜表示支持。")
     names = {n for n, t in found if t == "Person"}

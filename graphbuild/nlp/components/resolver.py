@@ -28,6 +28,8 @@ from graphbuild.schema import BODIES
 
 ENTITIES = "gb_entities"
 PART_OF = "gb_part_of"
+# a quoted name with its words after it: “书香药谷”阅读系列活动 → (书香药谷, 阅读系列活动)
+_QUOTED_CORE = re.compile(r"“([^“”]+)”([^“”]*)")
 _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
 REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
 # a bare 公司工会 / 集团工会 / 厂工会: the union of the company the article is about
@@ -188,6 +190,7 @@ class Resolver:
         names: dict[str, list[Cand]] = {}
         for c in kept:
             names.setdefault(c.name, []).append(c)
+        Resolver._merge_program_forms(names)
         mergeable = {"Union", "Organization", "Enterprise", "Event"}
         for short, group in names.items():
             label = group[0].label
@@ -213,6 +216,34 @@ class Resolver:
             for c in group:
                 c.aliases.add(c.name)
                 c.name, c.label = target.name, target.label
+
+    @staticmethod
+    def _merge_program_forms(names: dict[str, list[Cand]]) -> None:
+        """One program written with and without its words: “书香药谷”品牌 and
+        “书香药谷”阅读系列活动 are the bare 书香药谷 where the article writes it; else
+        “4343”工作法 is the “4343”调解工作法 whose words end the same way. Two
+        programs on one core (“百千万”劳动竞赛, “百千万”技能竞赛) stay two."""
+        by_core: dict[str, list[tuple[str, str]]] = {}
+        for name, group in names.items():
+            if group[0].label != "Program":
+                continue
+            m = _QUOTED_CORE.fullmatch(name)
+            core, rest = (m.group(1), m.group(2)) if m else (name, "")
+            by_core.setdefault(core, []).append((name, rest))
+        for core, forms in by_core.items():
+            if len(forms) < 2:
+                continue
+            for name, rest in forms:
+                if core in names and name != core:
+                    target = core  # the bare name the article writes
+                else:
+                    longer = [n for n, r in forms if n != name and rest and r != rest and r.endswith(rest)]
+                    if len(longer) != 1:
+                        continue
+                    target = longer[0]
+                for c in names[name]:
+                    c.aliases.add(c.name)
+                    c.name = target
 
     @staticmethod
     def _references(text: str, kept: list[Cand]) -> list[Cand]:
