@@ -62,6 +62,17 @@ def test_targets_of_an_activity_referred_to_in_a_later_sentence(nlp):
     assert not any(t == "TARGETS" for _, t, _ in got)
 
 
+def test_a_meeting_held_jointly_is_named_from_its_holders_who_organize_it(nlp):
+    doc = nlp("11月20日，江苏省政府与省总工会2025年度联席会议在南京召开。")
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    ents = {(e.name, e.label) for e in doc.user_data[ENTITIES]}
+    meeting = "江苏省政府与省总工会2025年度联席会议"
+    assert {(meeting, "Event"), ("江苏省政府", "Organization"), ("江苏省总工会", "Union"), ("江苏省", "Place")} <= ents
+    got = {(r.head, r.type, r.tail) for r in relations(doc)}
+    assert {("江苏省政府", "ORGANIZES", meeting), ("江苏省总工会", "ORGANIZES", meeting)} <= got
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got

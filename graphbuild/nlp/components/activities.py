@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.gazetteer import gazetteer, rules
 from graphbuild.nlp.words import alternation, listed_items
+from graphbuild.schema import BODIES
 
 _QUOTE = re.compile(r"“([^“”\n]{1,30})”")
 # two-character verbs that open the clause a listed program starts
@@ -160,6 +161,17 @@ class ActivityFinder:
             if proper and len(name) >= 7 and "\n" not in name:
                 out.append(Cand(start, m.end(), "Event", name, "activity"))
 
+    @staticmethod
+    def _joint_holders(out: list[Cand], text: str, start: int) -> int:
+        """Where a meeting's name begins when the two bodies that hold it jointly
+        come first (山东省政府与省总工会2024年度联席会议): at the first body."""
+        bodies = {c.end: c for c in out if c.label in BODIES and c.src == "body"}
+        second = bodies.get(start)
+        if second is None or second.start < 1 or text[second.start - 1] not in "与和":
+            return start
+        first = bodies.get(second.start - 1)
+        return first.start if first is not None else start
+
     def _joined_end(self, text: str, end: int) -> int:
         joined = self.joined.match(text, end)
         return joined.end() if joined else end
@@ -293,15 +305,17 @@ class ActivityFinder:
                 if rx is self.cup and lead and lead.end() < name.find("杯"):
                     start += lead.end()
                     name = text[start:end]
-                out.append(
-                    Cand(
-                        start,
-                        end,
-                        "Event",
-                        _unquoted_if_unbalanced(name) if rx is self.numbered else name,
-                        "activity",
-                    )
+                held_from = self._joint_holders(out, text, start) if rx is self.numbered else start
+                c = Cand(
+                    held_from,
+                    end,
+                    "Event",
+                    _unquoted_if_unbalanced(text[held_from:end]) if rx is self.numbered else name,
+                    "activity",
                 )
+                if held_from < start:
+                    c.aliases.add(_unquoted_if_unbalanced(name))
+                out.append(c)
         for m in self.congress.finditer(text):
             start = m.start()
             level = re.match(r"([\u4e00-\u9fff]{2,3})([省市县区])第", m.group())

@@ -448,12 +448,20 @@ class RelationExtractor:
 
     def _owned_activities(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         """A body's own program or contest, named right after it: 北方重工集团的
-        “提产增效”百日劳动竞赛, 合肥市蜀山区总工会“跟着劳模学党史”进工地活动."""
+        “提产增效”百日劳动竞赛, 合肥市蜀山区总工会“跟着劳模学党史”进工地活动; or
+        opening its name, jointly with another: 山东省政府与省总工会2024年度联席会议."""
         bodies = [e for e in ents if e.label_ in BODIES]
         for act in (e for e in ents if e.label_ in ("Program", "Event")):
             owner = next((b for b in bodies if b.end_char <= act.start_char and act.start_char - b.end_char <= 1), None)
             if owner is not None and text[owner.end_char : act.start_char] in ("", "的"):
                 add(owner, "ORGANIZES", act, sent)
+            # the bodies that open its name hold it jointly: 山东省政府与省总工会2024年度联席会议
+            first = next((b for b in bodies if b.start_char == act.start_char and b.end_char < act.end_char), None)
+            if first is not None and text[first.end_char : first.end_char + 1] in ("与", "和"):
+                second = next((b for b in bodies if b.start_char == first.end_char + 1 and b.end_char < act.end_char), None)
+                for holder in (first, second):
+                    if holder is not None:
+                        add(holder, "ORGANIZES", act, sent)
 
     # -- PARTICIPATES_IN: 参加 / 参与 -------------------------------------------
     def _participates(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001

@@ -161,6 +161,12 @@ class Resolver:
                         continue  # the enterprise of an enterprise union is an entity too
                     if c.label == k.label == "Place":
                         continue  # 武汉经济技术开发区 inside 武汉经济技术开发区低空经济产业园: both are places
+                    if (
+                        c.label == "Place"
+                        and k.label in ("Program", "Event")
+                        and any(b.label in BODIES and b.start <= c.start and c.end <= b.end for b in kept)
+                    ):
+                        continue  # a body's own place, inside an event it holds (山东省政府与省总工会…联席会议)
                     same_family = c.label == k.label or (c.label in BODIES and k.label in BODIES)
                     if (
                         same_family
