@@ -183,6 +183,17 @@ def test_one_program_written_with_and_without_its_words_is_one(nlp):
     assert {"“暖心书屋”品牌", "“暖心书屋”读书活动"} <= programs
 
 
+def test_programs_listed_before_a_series_joined_or_led_by_one_quoted_character(nlp):
+    found = ents(nlp, "结合“职工维权百日行动”“安全生产进班组”等系列活动，深入基层。")
+    assert {("职工维权百日行动", "Program"), ("安全生产进班组", "Program")} <= found
+    found = ents(nlp, "王强通过单位工会参加了在职职工重大疾病互助计划，获得补助。他参加了培训计划。")
+    assert ("在职职工重大疾病互助计划", "Program") in found
+    assert "培训计划" not in {n for n, _ in found}  # too short to be a name
+    found = ents(nlp, "开设“暖”心职工健康课堂，这个“暖”字很重要。")
+    assert ("“暖”心职工健康课堂", "Program") in found
+    assert not {n for n, _ in found} & {"暖", "“暖”字"}
+
+
 def test_persons_skip_bylines_and_anonymized_names(nlp):
     found = ents(nlp, "本报讯（记者王小明 通讯员李大华）张建国师傅说，韦某（化名）已获赔偿。省总工会主席刘德胜表示支持。")
     names = {n for n, t in found if t == "Person"}

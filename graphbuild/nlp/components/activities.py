@@ -51,6 +51,12 @@ _DOC_TITLE = re.compile(
 )
 
 
+# quoted names listed before 等(系列)活动 are the activities' names
+_NAMED_SERIES = re.compile(r"(?:[、，]?“[^“”\n]{1,20}”)*[、，]?等(?:系列|一系列)?(?:活动|行动|工程|项目|品牌|服务)")
+# a scheme joined: 参加了职工互助保障计划
+_JOINED_SCHEME = re.compile(r"(?:参加|加入|参保)了?([\u4e00-\u9fff]{4,14}?(?:计划|工程|保障|互助))(?=[，。、；,]|$)")
+
+
 def _unquoted_if_unbalanced(name: str) -> str:
     """A name whose quote marks were cut in half by its pattern loses them all."""
     return name.replace("“", "").replace("”", "") if name.count("“") != name.count("”") else name
@@ -200,8 +206,8 @@ class ActivityFinder:
             shaped_core = bool(re.search(r"[\d+·]", inner))
             if after and after.group(1) in self.shaped_only and not shaped_core:
                 after = None
-            if after and len(inner) < 2 and not shaped_core:
-                after = None
+            if after and len(inner) < 2 and not shaped_core and after.end() - e < 5:
+                after = None  # (one quoted character leads a longer name: “新”聚力直播课堂)
             if any(inner.endswith(h) for h in self.org_heads):
                 out.append(Cand(s, e, "Organization", inner, "activity"))
                 continue
@@ -246,6 +252,7 @@ class ActivityFinder:
                 before.endswith(self.verbs)
                 or bool(self.verb_near.search(wider))  # 开设暑期“爱心托班”
                 or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
+                or bool(_NAMED_SERIES.match(text, e))  # “法律帮扶百千万行动”“送法进企业”等系列活动
             )
             if len(inner) < 2 or not (shaped or launched) or len(inner) < 4 and not shaped:
                 continue
@@ -257,6 +264,9 @@ class ActivityFinder:
             if re.search(r"[的等和及]", name) or re.search(r"(工作|建设)$", name[:-2]) or name.endswith("活动") and len(name) < 8:
                 continue  # a description (图书捐赠活动), not a name
             out.append(Cand(m.start(1), m.end(1), self._label(name), name, "activity"))
+        for m in _JOINED_SCHEME.finditer(text):  # 参加了职工互助保障计划: a scheme one joins has a name
+            if not re.search(r"[的等和及]", m.group(1)):
+                out.append(Cand(m.start(1), m.end(1), "Program", m.group(1), "activity"))
         for m in self.listed.finditer(text):
             pos = m.start()
             for k, item in enumerate(re.split(r"(、|和|及|以及)", m.group())):
