@@ -73,6 +73,15 @@ def test_a_meeting_held_jointly_is_named_from_its_holders_who_organize_it(nlp):
     assert {("江苏省政府", "ORGANIZES", meeting), ("江苏省总工会", "ORGANIZES", meeting)} <= got
 
 
+def test_the_leading_subject_partners_with_those_it_joins_later_in_the_sentence(nlp):
+    got = rels(nlp, "通化市总工会第一时间向企业推介服务政策，并联合东昌区总工会、吉林银行东昌支行上门服务。")
+    pairs = {frozenset((h, t)) for h, r, t in got if r == "PARTNERS_WITH"}
+    assert {frozenset(("通化市总工会", "东昌区总工会")), frozenset(("通化市总工会", "吉林银行东昌支行"))} <= pairs
+    # another body between the subject and the verb: not the subject's partnership
+    got = rels(nlp, "通化市总工会表示，东昌区总工会将联合吉林银行东昌支行上门服务。")
+    assert frozenset(("通化市总工会", "吉林银行东昌支行")) not in {frozenset((h, t)) for h, r, t in got if r == "PARTNERS_WITH"}
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got

@@ -357,6 +357,16 @@ class RelationExtractor:
                 head = [b for b in bodies if b.end_char <= before[0].start_char - (m.end() - m.start() if m else 0)]
                 if m and head and before[0].start_char - head[-1].end_char <= 4:
                     before = [head[-1], *before]
+            if not before and after:
+                # 白山市总工会…推荐…，并联合A、B: the sentence's leading subject joins them
+                lead = next((b for b in bodies if b.start_char - sent[0] <= 12), None)
+                if (
+                    lead is not None
+                    and lead.end_char < pm.start()
+                    and not any(lead.end_char <= b.start_char and b.end_char <= pm.start() for b in bodies)
+                    and re.search(r"[，,]\s*(?:并|还|同时|并且)?$", text[lead.end_char : pm.start()])
+                ):
+                    before = [lead]
             group = [*before, *(b for b in after if b not in before)]
             if len(group) > 1 and (after or cue not in ("合作",)):
                 pairs += list(combinations(group, 2))
