@@ -82,6 +82,14 @@ def test_the_leading_subject_partners_with_those_it_joins_later_in_the_sentence(
     assert frozenset(("通化市总工会", "吉林银行东昌支行")) not in {frozenset((h, t)) for h, r, t in got if r == "PARTNERS_WITH"}
 
 
+def test_an_event_held_by_a_place_as_subject_is_located_there(nlp):
+    got = rels(nlp, "本报讯 11月，浙江举办第三届全国快递职业技能竞赛。")
+    assert ("第三届全国快递职业技能竞赛", "LOCATED_IN", "浙江省") in got
+    # the place is not the subject here
+    got = rels(nlp, "记者走访发现，浙江企业举办了第三届技能竞赛。")
+    assert not any(r == "LOCATED_IN" for _, r, _ in got)
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got

@@ -47,6 +47,8 @@ class Relation:
     year: int | None = None
 
 
+# what may open a sentence before its subject: the dateline and the date (本报讯（记者…）11月20日，)
+_DATELINE = re.compile(r"(?:本报讯\s*)?(?:[（(][^）)]{0,30}[）)])?[\d年月日号，、\s]*")
 # a reference to the activity named before: 本次活动, 该项目, 这一机制; a bare 项目 opening the sentence
 _ACTIVITY_REFERENCE = re.compile(
     r"(?:本次|此次|这次|该|此项|这项|这一|上述)(?:活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|培训)"
@@ -278,6 +280,14 @@ class RelationExtractor:
             for ev in ents:
                 if ev.label_ == "Event":
                     add(ev, "LOCATED_IN", where[-1], sent)
+        # a place as the subject that holds them: 湖南举办首届“大国工匠·湖湘论坛”
+        lead = next((p for p in places if p.start_char - sent[0] <= 12), None)
+        if lead is not None:
+            held = re.match(r"(?:先后|再次|首次|隆重|成功)?(?:举办|举行|召开|承办)", text[lead.end_char : sent[1]])
+            if held and _DATELINE.fullmatch(text[sent[0] : lead.start_char]):
+                for ev in ents:
+                    if ev.label_ == "Event" and ev.start_char >= lead.end_char + held.end():
+                        add(ev, "LOCATED_IN", lead, sent)
 
     # -- PART_OF: 中铝集团旗下沈阳铝镁设计研究院; X公司工会 -----------------------
     def _part_of(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
