@@ -90,6 +90,14 @@ def test_an_event_held_by_a_place_as_subject_is_located_there(nlp):
     assert not any(r == "LOCATED_IN" for _, r, _ in got)
 
 
+def test_a_department_head_works_at_the_body_not_at_its_department(nlp):
+    doc = nlp("吉林省总工会权益保障部部长王丽华告诉记者。")
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    assert "吉林省总工会权益保障部" not in {e.name for e in doc.user_data[ENTITIES]}
+    assert ("王丽华", "WORKS_AT", "吉林省总工会") in {(r.head, r.type, r.tail) for r in relations(doc)}
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got

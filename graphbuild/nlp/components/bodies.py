@@ -69,6 +69,8 @@ _SHARED_HEAD = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)(?:等\d*[个家])?(?:驻会)?(产业工会|行业工会联合会|行业工会|工会联合会)"
 )
 _ITEM_LEAD = re.compile(r"成立|组建|建立|深入|走访|慰问|指导|包括|推动|覆盖|联合|以及|工会|公司|集团|[和与在对向为把的了]")
+# a department inside a union or company: 法律和社会联络部, 检修部, 宣教处
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:部|处|科|室|车间)")
 # after a company and a place: the unit (运营中心, 分公司, 二期项目 …), perhaps after a few words of its own
 _REGIONAL_UNIT = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(运营中心|分公司|子公司|分行|支行|营业部|项目部|[一二三四五六七八九十\d]期项目)"
@@ -225,6 +227,13 @@ class BodyFinder:
                 c.end = m.end()
                 c.name = text[c.start : c.end]
         self._regional_units(text, out)
+        # a body's own department is the body's (黑龙江省总工会法律和社会联络部部长 works at the union)
+        heads = {(c.start, c.end) for c in out if c.label in ("Union", "Enterprise")}
+        out[:] = [
+            c for c in out
+            if not (c.label == "Organization" and any(s == c.start and e < c.end for s, e in heads)
+                    and any(_DEPARTMENT.fullmatch(text, e, c.end) for s, e in heads if s == c.start))
+        ]  # fmt: skip
         return doc
 
     def _regional_units(self, text: str, out: list[Cand]) -> None:
