@@ -98,6 +98,13 @@ def test_a_department_head_works_at_the_body_not_at_its_department(nlp):
     assert ("王丽华", "WORKS_AT", "吉林省总工会") in {(r.head, r.type, r.tail) for r in relations(doc)}
 
 
+def test_the_leading_subject_after_a_dateline_or_a_purpose_clause_organizes(nlp):
+    got = rels(nlp, "本报讯（记者张三）11月20日，沈阳市总采取线上线下结合的方式，开展“工匠讲堂”“名师课堂”等活动。")
+    assert {("沈阳市总工会", "ORGANIZES", "工匠讲堂"), ("沈阳市总工会", "ORGANIZES", "名师课堂")} <= got
+    got = rels(nlp, "为方便技能人才开展跨界交流，沈阳市总走进企业和学校，开展“工匠讲堂”活动。")
+    assert ("沈阳市总工会", "ORGANIZES", "“工匠讲堂”活动") in got
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got

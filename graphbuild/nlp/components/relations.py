@@ -423,15 +423,24 @@ class RelationExtractor:
         if not subjects and bodies and verbs:
             # the sentence's own subject, at its head (after a time phrase), governs
             # every verb in it: 大连市总采取…，…，开展“劳模工匠大讲堂”
-            lead = next((b for b in bodies if b.start_char - sent[0] <= 12), None)
+            lead = next((b for b in bodies if b.start_char - sent[0] <= 24), None)
+            # (a clause before it may have a verb of its own: 为方便技能人才开展跨界交流，大连市总采取…)
+            verbs_after = [v for v in verbs if lead is not None and v.start() >= lead.end_char]
             if (
                 lead is not None
-                and lead.end_char <= verbs[0].start()
+                and verbs_after
+                and (lead.end_char <= verbs[0].start() or text[sent[0] : lead.start_char].endswith("，"))
                 and not re.search(r"[。；：“”]", text[sent[0] : lead.start_char])
                 and not text.startswith(("的", "之"), lead.end_char)
-                and re.fullmatch(r"[\d年月日起以来今近，、\s]*|[^，]{0,4}，", text[sent[0] : lead.start_char])
+                and (
+                    _DATELINE.fullmatch(text[sent[0] : lead.start_char])
+                    or re.fullmatch(
+                        r"[\d年月日起以来今近，、\s]*|[^，。；]{0,12}，|(?:为了?|围绕|针对|聚焦)[^，。；]{0,20}，",
+                        text[sent[0] : lead.start_char],
+                    )
+                )
             ):
-                subjects = [lead]
+                subjects, verbs = [lead], verbs_after
         carried = False
         if subjects:
             self._subject = subjects[0]
