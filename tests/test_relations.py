@@ -105,6 +105,11 @@ def test_the_leading_subject_after_a_dateline_or_a_purpose_clause_organizes(nlp)
     assert ("沈阳市总工会", "ORGANIZES", "“工匠讲堂”活动") in got
 
 
+def test_organizing_verbs_that_add_or_extend_a_service(nlp):
+    got = rels(nlp, "威海市总工会累计投入100万元资金，为户外劳动者驿站增设“云问诊”配套服务。")
+    assert ("威海市总工会", "ORGANIZES", "“云问诊”配套服务") in got or ("威海市总工会", "ORGANIZES", "云问诊") in got
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got
