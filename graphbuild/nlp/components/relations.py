@@ -572,8 +572,7 @@ class RelationExtractor:
             # the activity named before, referred to: 项目实施两年以来，累计覆盖工会干部
             if self._last_activity is not None and _refers_to_activity(text[sent[0] : sent[1]]):
                 for g in groups:
-                    before = text[max(sent[0], g.start_char - 6) : g.start_char]
-                    if any(c in before for c in self.target):
+                    if self._target_cue_before(text, g, sent):
                         add(self._last_activity, "TARGETS", g, sent)
             return
         for g in groups:
@@ -594,11 +593,16 @@ class RelationExtractor:
                     add(a, "TARGETS", g, sent)
                 continue
             before = text[max(sent[0], g.start_char - 6) : g.start_char]
-            if not any(c in before for c in self.target) and not re.search(r"(广大|全市|全省|全区|全县|\d+名|\d+万名)$", before):
+            if not self._target_cue_before(text, g, sent) and not re.search(r"(广大|全市|全省|全区|全县|\d+名|\d+万名)$", before):
                 continue
             # nearest activity in the sentence
             best = min(acts, key=lambda a: abs(a.start_char - g.start_char))
             add(best, "TARGETS", g, sent)
+
+    def _target_cue_before(self, text: str, group: Span, sent: tuple[int, int]) -> bool:
+        """面向/针对/为/服务… within the six characters before the group."""
+        before = text[max(sent[0], group.start_char - 6) : group.start_char]
+        return any(c in before for c in self.target)
 
     # -- PART_OF between places, from the administrative map --------------------
     def _places_part_of(self, doc: Doc, spans: list[Span], add) -> None:  # noqa: ANN001
