@@ -85,3 +85,15 @@ def test_one_line_errors_cross_process_boundaries_unchanged():
     err = GraphbuildError(Errors.E016, path="大.txt", size=10, limit=5)
     back = pickle.loads(pickle.dumps(err))
     assert type(back) is GraphbuildError and str(back) == str(err) and back.code == "E016"
+
+
+def test_a_build_with_two_workers_runs_its_pool_in_the_extraction_child_and_gives_the_same_graph(tmp_path, seed_records):
+    from graphbuild.cli.build import build
+
+    result = build(paths=SEEDS[:2], out=tmp_path / "b", workers=2, views=False)
+    assert result.extracted == len([r for r in seed_records if r["source"] in {str(p) for p in SEEDS[:2]}])
+    assert result.store_counts is not None and result.store_counts["nodes"] == result.graph.number_of_nodes()
+    expected = [r for r in seed_records if r["source"] in {str(p) for p in SEEDS[:2]}]
+    assert _graph_json(
+        json.loads(line) for line in (tmp_path / "b" / "extractions.jsonl").read_text("utf-8").splitlines()
+    ) == _graph_json(expected)
