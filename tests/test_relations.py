@@ -113,6 +113,19 @@ def test_organizing_verbs_that_add_or_extend_a_service(nlp):
     assert ("威海市总工会", "ORGANIZES", "“云问诊”配套服务") in got or ("威海市总工会", "ORGANIZES", "云问诊") in got
 
 
+def test_people_and_opening_bodies_of_a_sentence_set_in_the_activity_named_before(nlp):
+    text = (
+        "近日，“劳模工匠进企业”活动在克拉玛依举行。"
+        "当天的活动中，新疆油田公司和克拉玛依石化公司聘请3名劳模为技术顾问。正是这次活动，让王建军和李明再次重逢。"
+    )
+    got = rels(nlp, text)
+    act = next(t for h, r, t in got if r == "PARTICIPATES_IN")
+    assert {(w, act) for w in ("新疆油田公司", "克拉玛依石化公司", "王建军", "李明")} <= {
+        (h, t) for h, r, t in got if r == "PARTICIPATES_IN"
+    }
+    assert "PARTICIPATES_IN" not in types_in(nlp, "近日，“劳模工匠进企业”活动举行。王建军和李明再次重逢。")
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got

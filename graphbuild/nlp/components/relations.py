@@ -53,6 +53,8 @@ _DATELINE = re.compile(r"(?:本报讯\s*)?(?:[（(][^）)]{0,30}[）)])?[\d年�
 _ACTIVITY_REFERENCE = re.compile(
     r"(?:本次|此次|这次|该|此项|这项|这一|上述)(?:活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|培训)"
 )
+# a sentence set in the activity named before
+_AT_THE_ACTIVITY = re.compile(r"(?:当天的|这次|本次|此次)(?:活动|培训|比赛|竞赛)(?:中|上|现场)?[，,]|正是(?:这次|本次|此次)活动")
 _OPENING_REFERENCE = re.compile(r"\s*项目(?:实施|开展|启动)")
 
 
@@ -496,6 +498,13 @@ class RelationExtractor:
     def _participates(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         acts = [e for e in ents if e.label_ in ("Program", "Event")]
         if not acts:
+            # the people of a sentence set in the activity named before: 在当天的活动中，A和B…; 正是这次活动，让A和B重逢
+            at = _AT_THE_ACTIVITY.search(text, sent[0], sent[1]) if self._last_activity is not None else None
+            if at is not None:
+                # its people, and the bodies that open the clause after it (当天的活动中，A公司和B公司还聘请…)
+                opening = self._list_after(text, [e for e in ents if e.label_ in BODIES], at.end())
+                for w in [e for e in ents if e.label_ == "Person"] + opening:
+                    add(w, "PARTICIPATES_IN", self._last_activity, sent)
             return
         holders = [e for e in ents if e.label_ in BODIES | {"Person"}]
         for vm in self.participate.finditer(text, sent[0], sent[1]):
