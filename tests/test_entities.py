@@ -137,6 +137,8 @@ def test_generic_honors_take_the_field_or_employer_that_names_them(nlp):
     found = ents(nlp, "她荣获2024年度职业健康先进个人称号。李伟被授予中国石化劳动模范称号。王芳被评为劳动模范。")
     assert ("职业健康先进个人", "Award") in found and ("中国石化劳动模范", "Award") in found
     assert ("劳动模范", "Award") in found
+    found = ents(nlp, "每年评选先进个人、消防安全先进个人和青年岗位能手。")
+    assert ("消防安全先进个人", "Award") in found and ("先进个人", "Award") in found
 
 
 def test_a_preposition_or_conjunction_glued_to_a_word_is_no_person():
@@ -192,6 +194,13 @@ def test_programs_listed_before_a_series_joined_or_led_by_one_quoted_character(n
     found = ents(nlp, "开设“暖”心职工健康课堂，这个“暖”字很重要。")
     assert ("“暖”心职工健康课堂", "Program") in found
     assert not {n for n, _ in found} & {"暖", "“暖”字"}
+
+
+def test_a_kind_of_union_is_no_union_but_a_named_one_is(nlp):
+    found = ents(nlp, "推动区域性工会联合会建设，吸纳企业加入新业态工会联合会。天津市新业态工会联合会成立。")
+    names = {n for n, t in found if t == "Union"}
+    assert "区域性工会联合会" not in names and "新业态工会联合会" not in names
+    assert "天津市新业态工会联合会" in names
 
 
 def test_persons_skip_bylines_and_anonymized_names(nlp):

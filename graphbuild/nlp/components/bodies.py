@@ -31,7 +31,7 @@ NOMINAL = {"n", "nz", "nw", "LOC", "ORG", "vn", "an", "s", "j", "nt", "ns"}
 _ABBREV = re.compile(
     r"(省|市|区|县|州|盟|旗)总(?:会(?![议计长员])|(?![工体量数额计和结部队理裁监经会书编指务共署站目台值局决动]))"
 )
-_LEVEL_START = re.compile(r"^(省|市|区|县)(?![区场民长委])")
+_LEVEL_START = re.compile(r"^(省|市|区|县)(?![区场民长委域])")
 MAX_LEN = 32
 # words that end in a one-character head but are no body
 NOT_BODIES = {

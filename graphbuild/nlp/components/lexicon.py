@@ -29,7 +29,7 @@ _EXPAND = {"劳模": "劳动模范"}
 
 # honors that name no one until a field or employer is put before them
 _GENERIC_HONORS = {"先进个人", "先进工作者", "劳动模范"}
-_HONOR_FIELD = re.compile(r"(?:评为|荣获|获得|获评|授予|\d年度?)([\u4e00-\u9fff]{2,8})$")
+_HONOR_FIELD = re.compile(r"(?:评为|荣获|获得|获评|授予|\d年度?|、)([\u4e00-\u9fff]{2,8})$")
 
 
 def load_patterns(names: tuple[str, ...] = LEXICONS) -> list[dict]:
