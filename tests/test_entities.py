@@ -203,6 +203,15 @@ def test_a_kind_of_union_is_no_union_but_a_named_one_is(nlp):
     assert "天津市新业态工会联合会" in names
 
 
+def test_an_event_and_its_edition_joined_by_a_dash_are_one_event(nlp):
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    doc = nlp("10月，第五届全国交通运输行业职业技能大赛——2025年全国汽车维修工技能竞赛决赛在长沙举行。")
+    events = {e.name: e.aliases for e in doc.user_data[ENTITIES] if e.label == "Event"}
+    assert list(events) == ["第五届全国交通运输行业职业技能大赛"]
+    assert any(a.startswith("2025年全国汽车维修工技能竞赛") for a in events["第五届全国交通运输行业职业技能大赛"])
+
+
 def test_persons_skip_bylines_and_anonymized_names(nlp):
     found = ents(nlp, "本报讯（记者王小明 通讯员李大华）张建国师傅说，韦某（化名）已获赔偿。省总工会主席刘德胜表示支持。")
     names = {n for n, t in found if t == "Person"}

@@ -224,6 +224,19 @@ class Resolver:
                 c.name, c.label = target.name, target.label
 
     @staticmethod
+    def _dash_subtitles(text: str, kept: list[Cand]) -> None:
+        """An event and its edition joined by a dash are one event: 第十一届全国水利行业职业技能竞赛——
+        2024年全国水工闸门运行工职业技能竞赛决赛 (the second name is an alias)."""
+        events = sorted((c for c in kept if c.label == "Event"), key=lambda c: c.start)
+        for first, second in zip(events, events[1:]):
+            if re.fullmatch(r"\s*[—–-]{1,2}\s*", text[first.end : second.start]) and second.name != first.name:
+                old = second.name
+                for c in events:
+                    if c.name == old:
+                        c.aliases.add(old)
+                        c.name = first.name
+
+    @staticmethod
     def _merge_program_forms(names: dict[str, list[Cand]]) -> None:
         """One program written with and without its words: “书香药谷”品牌 and
         “书香药谷”阅读系列活动 are the bare 书香药谷 where the article writes it; else
@@ -310,6 +323,7 @@ class Resolver:
                 if c.name in short_of and c is not short_of[c.name]:
                     c.aliases.add(c.name)
                     c.name, c.label = short_of[c.name].name, short_of[c.name].label
+        self._dash_subtitles(text, kept)
         self._merge_short_forms(kept)
         kept += self._references(text, kept)
         entities: dict[tuple[str, str], Entity] = {}
