@@ -6,6 +6,7 @@ by the same resolver.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -39,6 +40,7 @@ def _init_worker() -> None:
     from graphbuild.processes import die_with_parent
 
     die_with_parent()
+    gc.enable()  # (forked from a build, which turns collection off for itself)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from graphbuild.nlp.pipeline import load
 

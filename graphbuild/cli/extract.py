@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import sys
@@ -137,7 +138,13 @@ class PendingExtraction:
 
     def _extracted(self) -> Iterator[tuple[Article, dict[str, Any]]]:
         if self._child is None:
-            yield from run_extraction(self.todo, workers=self.workers, dask=self.dask)
+            collecting = gc.isenabled()
+            gc.enable()  # the pipeline makes cycles (a build turns collection off for itself)
+            try:
+                yield from run_extraction(self.todo, workers=self.workers, dask=self.dask)
+            finally:
+                if not collecting:
+                    gc.disable()
             return
         child, results = self._child
         try:
@@ -177,6 +184,7 @@ class PendingExtraction:
 
 def _extract_child(workers: int, work: Any, results: Any) -> None:
     die_with_parent()
+    gc.enable()  # (a build turns it off for itself; the pipeline makes cycles)
     try:
         from graphbuild.nlp.pipeline import load
 
