@@ -82,14 +82,12 @@ class PendingExports:
         self._children: list[tuple[Any, Any]] = []
         if fork and "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
-            gc.freeze()  # this process's collections leave the shared objects alone (and so unshared)
             for job in _EXPORT_JOBS:
                 results, child_end = ctx.Pipe(duplex=False)
                 child = ctx.Process(target=_export_child, args=(job, g, out, records, child_end), daemon=True)
                 child.start()
                 child_end.close()
                 self._children.append((child, results))
-            gc.unfreeze()
         else:
             for job in _EXPORT_JOBS:
                 self.files += job(g, out, records)
