@@ -9,9 +9,11 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from graphbuild.corpus.articles import Article
+from graphbuild.processes import die_with_parent
 
 BATCH = 16  # articles at most in one task
 BATCH_CHARS = 6_000  # and about this much text, so tasks cost alike and workers finish together
@@ -37,10 +39,7 @@ def _chunks(items: list[Article], size: int, chars: int = BATCH_CHARS) -> Iterat
 
 
 def _init_worker() -> None:
-    from graphbuild.processes import die_with_parent
-
     die_with_parent()
-    gc.enable()  # (forked from a build, which turns collection off for itself)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from graphbuild.nlp.pipeline import load
 
@@ -55,7 +54,26 @@ def run_extraction(
 ) -> Iterable[tuple[Article, dict[str, Any]]]:
     """Yield (article, record) pairs as they finish: in input order with one
     worker or Dask; with a pool, batch by batch as workers finish them, the
-    largest batches first (so no worker is left with a long one at the end)."""
+    largest batches first (so no worker is left with a long one at the end).
+    The pipeline makes reference cycles, so garbage is collected while it runs
+    (and in the pool it forks), whatever the caller set: a build turns
+    collection off for itself."""
+    with _collecting_garbage():
+        yield from _pairs(articles, workers=workers, dask=dask)
+
+
+@contextmanager
+def _collecting_garbage() -> Iterator[None]:
+    collecting = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not collecting:
+            gc.disable()
+
+
+def _pairs(articles: list[Article], *, workers: int, dask: str | None) -> Iterator[tuple[Article, dict[str, Any]]]:
     if not articles:
         return
     batches = list(_chunks(articles, BATCH))

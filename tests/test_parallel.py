@@ -102,17 +102,17 @@ def test_a_build_with_two_workers_runs_its_pool_in_the_extraction_child_and_give
 def test_a_build_collects_no_garbage_itself_but_extraction_does_and_it_is_restored(tmp_path, monkeypatch):
     import gc
 
-    import graphbuild.cli.extract as extract_module
+    import graphbuild.parallel as parallel_module
     from graphbuild.cli.build import build
 
     seen = []
-    real = extract_module.run_extraction
+    real = parallel_module._pairs
 
     def spying(articles, **kwargs):
         seen.append(gc.isenabled())
         yield from real(articles, **kwargs)
 
-    monkeypatch.setattr(extract_module, "run_extraction", spying)
+    monkeypatch.setattr(parallel_module, "_pairs", spying)
     assert gc.isenabled()
     build(paths=SEEDS[:1], out=tmp_path / "b", store=False, views=False)  # extraction in this process
     assert seen == [True] and gc.isenabled()

@@ -138,13 +138,7 @@ class PendingExtraction:
 
     def _extracted(self) -> Iterator[tuple[Article, dict[str, Any]]]:
         if self._child is None:
-            collecting = gc.isenabled()
-            gc.enable()  # the pipeline makes cycles (a build turns collection off for itself)
-            try:
-                yield from run_extraction(self.todo, workers=self.workers, dask=self.dask)
-            finally:
-                if not collecting:
-                    gc.disable()
+            yield from run_extraction(self.todo, workers=self.workers, dask=self.dask)
             return
         child, results = self._child
         try:
@@ -184,7 +178,7 @@ class PendingExtraction:
 
 def _extract_child(workers: int, work: Any, results: Any) -> None:
     die_with_parent()
-    gc.enable()  # (a build turns it off for itself; the pipeline makes cycles)
+    gc.enable()  # its own process: the build turned collection off for itself only
     try:
         from graphbuild.nlp.pipeline import load
 
