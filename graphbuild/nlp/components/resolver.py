@@ -16,6 +16,7 @@ The result is ``doc.spans["entities"]`` (span ``id_`` = canonical name),
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -41,6 +42,15 @@ _DROP_NESTED = {
     "Group": BODIES | {"Award", "Place"},
     "Award": BODIES,
 }
+
+
+def _rename(cands: Iterable[Cand], name: str, label: str | None = None) -> None:
+    """Give candidates another entity's name (and label); the name they had becomes an alias."""
+    for c in cands:
+        c.aliases.add(c.name)
+        c.name = name
+        if label is not None:
+            c.label = label
 
 
 def _company_short_form(short: str, long: str, legal: tuple[str, ...]) -> bool:
@@ -204,9 +214,7 @@ class Resolver:
                 # 12351热线 → 12351工会服务职工热线: a numbered service by number and kind
                 longer = [n for n in names if n != short and n.startswith(short[:5]) and n.endswith(short[5:])]
                 if len(longer) == 1:
-                    for c in group:
-                        c.aliases.add(c.name)
-                        c.name = longer[0]
+                    _rename(group, longer[0])
                 continue
             if label not in mergeable or len(short) < 4:
                 continue
@@ -219,9 +227,7 @@ class Resolver:
             if len(longer) != 1:
                 continue  # ambiguous or nothing: leave it
             target = names[longer[0]][0]
-            for c in group:
-                c.aliases.add(c.name)
-                c.name, c.label = target.name, target.label
+            _rename(group, target.name, target.label)
 
     @staticmethod
     def _dash_subtitles(text: str, kept: list[Cand]) -> None:
@@ -231,10 +237,7 @@ class Resolver:
         for first, second in zip(events, events[1:]):
             if re.fullmatch(r"\s*[—–-]{1,2}\s*", text[first.end : second.start]) and second.name != first.name:
                 old = second.name
-                for c in events:
-                    if c.name == old:
-                        c.aliases.add(old)
-                        c.name = first.name
+                _rename([c for c in events if c.name == old], first.name)
 
     @staticmethod
     def _merge_program_forms(names: dict[str, list[Cand]]) -> None:
@@ -260,9 +263,7 @@ class Resolver:
                     if len(longer) != 1:
                         continue
                     target = longer[0]
-                for c in names[name]:
-                    c.aliases.add(c.name)
-                    c.name = target
+                _rename(names[name], target)
 
     @staticmethod
     def _references(text: str, kept: list[Cand]) -> list[Cand]:
@@ -321,8 +322,7 @@ class Resolver:
                 kept.append(Cand(m.start(), m.end(), owner.label, owner.name, owner.src))
             for c in kept:
                 if c.name in short_of and c is not short_of[c.name]:
-                    c.aliases.add(c.name)
-                    c.name, c.label = short_of[c.name].name, short_of[c.name].label
+                    _rename([c], short_of[c.name].name, short_of[c.name].label)
         self._dash_subtitles(text, kept)
         self._merge_short_forms(kept)
         kept += self._references(text, kept)
