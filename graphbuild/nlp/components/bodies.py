@@ -231,8 +231,8 @@ class BodyFinder:
         heads = {(c.start, c.end) for c in out if c.label in ("Union", "Enterprise")}
         out[:] = [
             c for c in out
-            if not (c.label == "Organization" and any(s == c.start and e < c.end for s, e in heads)
-                    and any(_DEPARTMENT.fullmatch(text, e, c.end) for s, e in heads if s == c.start))
+            if not (c.label == "Organization"
+                    and any(s == c.start and e < c.end and _DEPARTMENT.fullmatch(text, e, c.end) for s, e in heads))
         ]  # fmt: skip
         return doc
 

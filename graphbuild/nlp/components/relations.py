@@ -397,7 +397,7 @@ class RelationExtractor:
         bodies = [
             e for e in ents
             if e.label_ in BODIES
-            and not any(o is not e and o.label_ in BODIES and o.start_char <= e.start_char and e.end_char <= o.end_char
+            and not any(o.label_ in BODIES and o.start_char <= e.start_char and e.end_char <= o.end_char
                         and (o.start_char, o.end_char) != (e.start_char, e.end_char) for o in ents)
         ]  # fmt: skip
         # a verb inside a name (庆祝中国共产党成立100周年大会) is no one's action here
