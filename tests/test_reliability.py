@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from graphbuild.cli.extract import extract_records
@@ -62,6 +62,8 @@ def test_a_50_mb_single_line_file_is_refused_with_a_message(tmp_path):
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
+@example(b"\xfe\xff\x00")  # a UTF-16 byte order mark, then a cut-short character (found by this test)
+@example(b"\xff\xfe\x00\xd8")  # a lone surrogate after the mark
 def test_decoding_random_bytes_never_raises_anything_but_a_clear_error(data):
     try:
         text = decode(data, "x.bin")

@@ -80,7 +80,10 @@ def decode(data: bytes, path: str | Path) -> str:
     except UnicodeDecodeError:
         pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:  # a UTF-16 byte order mark, then no UTF-16 (or cut short)
+            raise GraphbuildError(Errors.E004, path=path, tried="utf-16 (by its byte order mark)") from None
     candidates = []
     for enc in ("gb18030", "big5"):
         try:
