@@ -170,6 +170,27 @@ def test_a_companys_unit_named_by_a_place_is_one_enterprise(nlp):
     assert "宿州运营中心" not in names and "中铁十局" not in names
 
 
+def test_a_company_by_its_trade_name_and_its_union_by_the_short_name_are_the_companys(nlp):
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    doc = nlp("江苏常州恒润机械有限责任公司是一家老企业。恒润公司还开展了技能比武。"
+              "中铝集团旗下大连铸造研究院有限公司工会开展活动。大连铸造研究院工会主席张三表示。")  # fmt: skip
+    found = {(e.name, e.label): e.aliases for e in doc.user_data[ENTITIES]}
+    assert "恒润公司" in found[("江苏常州恒润机械有限责任公司", "Enterprise")]
+    assert "大连铸造研究院工会" in found[("大连铸造研究院有限公司工会", "Union")]
+    assert not {n for n, _ in found} & {"恒润公司", "大连铸造研究院工会", "中铝集团旗下大连铸造研究院有限公司工会"}
+    # a trade name is what follows the places; a place alone is none
+    doc = nlp("江苏常州恒润机械有限责任公司和常州公司合作。")
+    long = next(e for e in doc.user_data[ENTITIES] if e.name == "江苏常州恒润机械有限责任公司")
+    assert "常州公司" not in long.aliases
+
+
+def test_a_company_written_only_inside_its_unions_name_is_an_enterprise_keeping_its_places(nlp):
+    found = ents(nlp, "吉林通化钢铁集团有限公司工会开展慰问。")
+    assert {("吉林通化钢铁集团有限公司工会", "Union"), ("吉林通化钢铁集团有限公司", "Enterprise")} <= found
+    assert not any(label == "Place" for _, label in found)
+
+
 def test_one_program_written_with_and_without_its_words_is_one(nlp):
     from graphbuild.nlp.components.resolver import ENTITIES
 
@@ -183,6 +204,17 @@ def test_one_program_written_with_and_without_its_words_is_one(nlp):
     doc = nlp("区总工会打造“暖心书屋”品牌，开展“暖心书屋”读书活动。")
     programs = {e.name for e in doc.user_data[ENTITIES] if e.label == "Program"}
     assert {"“暖心书屋”品牌", "“暖心书屋”读书活动"} <= programs
+
+
+def test_a_name_in_single_quotes_inside_a_quoted_speech_is_the_same_program(nlp):
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    doc = nlp("市总推出“5432”调解工作法。他说：“我们将用好‘5432’调解工作法，擦亮‘暖心书屋’公益品牌，"
+              "让职工受益。”“5432”工作法化解纠纷300起。")  # fmt: skip
+    programs = {e.name: e.aliases for e in doc.user_data[ENTITIES] if e.label == "Program"}
+    assert {"‘5432’调解工作法", "“5432”工作法"} <= programs["“5432”调解工作法"]
+    assert "‘暖心书屋’公益品牌" in programs
+    assert not any(n.startswith("‘5432’") for n in programs)
 
 
 def test_programs_listed_before_a_series_joined_or_led_by_one_quoted_character(nlp):
@@ -222,6 +254,12 @@ def test_persons_skip_bylines_and_anonymized_names(nlp):
 def test_places_inside_enterprise_names_are_not_entities(nlp):
     found = ents(nlp, "陕西煤业化工集团有限责任公司发布通知。")
     assert ("陕西省", "Place") not in found
+
+
+def test_a_documents_title_names_no_place_of_the_article(nlp):
+    got = ents(nlp, "市总工会发放《江西省女职工劳动保护特别规定》等资料，赴九江市开展宣讲。")
+    assert ("九江市", "Place") in got and ("江西省", "Place") not in got
+    assert ("江西省", "Place") in ents(nlp, "市总工会发放《劳动法》等资料，赴江西省九江市开展宣讲。")
 
 
 def test_traditional_input_gets_simplified_names_with_the_written_form_as_alias():

@@ -51,6 +51,14 @@ def test_part_of_enterprise_union_and_subsidiary(nlp):
     assert ("沈阳铝镁设计研究院有限公司工会", "PART_OF", "沈阳铝镁设计研究院有限公司") in got
 
 
+def test_part_of_a_company_named_by_its_short_form_anywhere_in_the_article(nlp):
+    got = rels(nlp, "北方重机集团的职工参加竞赛。北方重机工会组织职工读书，北方重机技术协会主任李刚说。")
+    assert {("北方重机工会", "PART_OF", "北方重机集团"), ("北方重机技术协会", "PART_OF", "北方重机集团")} <= got
+    got = rels(nlp, "吉林通化钢铁集团有限公司工会开展慰问。")
+    assert ("吉林通化钢铁集团有限公司工会", "PART_OF", "吉林通化钢铁集团有限公司") in got
+    assert not {r for _, r, _ in got} & {"LOCATED_IN"}  # a company's name names no place
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got
@@ -124,6 +132,20 @@ def test_people_and_opening_bodies_of_a_sentence_set_in_the_activity_named_befor
         (h, t) for h, r, t in got if r == "PARTICIPATES_IN"
     }
     assert "PARTICIPATES_IN" not in types_in(nlp, "近日，“劳模工匠进企业”活动举行。王建军和李明再次重逢。")
+
+
+def test_a_later_reference_means_every_activity_held_as_one_with_the_named_one(nlp):
+    text = (
+        "近日，“津冀劳模结对”系列活动暨“工匠送技”活动在天津启动。"
+        "本次活动由天津市总工会主办、天津港集团工会承办。当天的活动中，王建军和李明交流了经验。"
+    )
+    got = rels(nlp, text)
+    acts = {t for h, r, t in got if r == "ORGANIZES" and h == "天津市总工会"}
+    assert len(acts) == 2 and any("工匠送技" in a for a in acts) and any("津冀劳模结对" in a for a in acts)
+    assert {("李明", a) for a in acts} <= {(h, t) for h, r, t in got if r == "PARTICIPATES_IN"}
+    # two activities merely listed are not one happening
+    listed = rels(nlp, "近日，“津冀劳模结对”活动和“工匠送技”活动在天津启动。本次活动由天津市总工会主办。")
+    assert len({t for h, r, t in listed if r == "ORGANIZES" and h == "天津市总工会"}) == 1
 
 
 def test_mentors(nlp):

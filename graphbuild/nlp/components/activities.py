@@ -20,7 +20,8 @@ from graphbuild.nlp.gazetteer import gazetteer, rules
 from graphbuild.nlp.words import alternation, listed_items
 from graphbuild.schema import BODIES
 
-_QUOTE = re.compile(r"“([^“”\n]{1,30})”")
+# a name in double quotes, or in single ones inside a quoted speech (“……擦亮‘泉心互助’公益品牌”)
+_QUOTE = re.compile(r"“([^“”\n]{1,30})”|‘([^‘’“”\n]{2,30})’")
 # two-character verbs that open the clause a listed program starts
 _CLAUSE_VERBS = {
     "聚焦",
@@ -46,7 +47,7 @@ _SHARED_CONTEST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,8})等(技能竞赛|劳动竞赛|职业技能竞赛|技能大赛|比赛)"
 )
 _CONTEST_LEAD = re.compile(r"举办|开展|组织|首次|的|了|在|和")
-_DOC_TITLE = re.compile(
+DOC_TITLE = re.compile(
     r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$"
 )
 
@@ -192,7 +193,7 @@ class ActivityFinder:
         text = text_of(doc)
         out = cands(doc)
         for m in _QUOTE.finditer(text):
-            inner = m.group(1)
+            inner = m.group(1) or m.group(2)
             if re.search(r"[，。！？：；]", inner) or len(inner) > 20:
                 continue  # a quoted sentence, not a name
             s, e = m.start(), m.end()
@@ -336,7 +337,8 @@ class ActivityFinder:
             out.append(Cand(m.start(), m.end(), "Program", m.group(), "activity"))
         for c in [c for c in out if c.label in ("Union", "Enterprise", "Organization")]:
             m = self.owned.match(text, c.end)
-            if m and not re.search(r"[的和与及、]", m.group(1)):
+            # (沈飞集团的职工参加竞赛: a clause with its verb, not a name)
+            if m and not re.search(r"[的和与及、]|参加|参与|参赛|开展|举办|组织|进行|投身", m.group(1)):
                 name = m.group(1)
                 out.append(
                     Cand(
@@ -355,7 +357,7 @@ class ActivityFinder:
                 c.name += cer.group()
         for m in self.book.finditer(text):
             inner = m.group(1)
-            if _DOC_TITLE.search(inner):
+            if DOC_TITLE.search(inner):
                 continue
             if inner.endswith("报"):
                 out.append(Cand(m.start(), m.end(), "Organization", inner, "activity"))

@@ -289,6 +289,9 @@ class BodyFinder:
                 if lead is None:
                     break
                 name, start = name[len(lead) :], start + len(lead)
+            owned = re.search(r"(?:旗下|下属|所属)(?=[\u4e00-\u9fff]{4})", name)
+            if owned:  # 中铝集团旗下X研究院有限公司 glued into one word: X is the body
+                name, start = name[owned.end() :], start + owned.end()
             core = (
                 name[: -len(next(suf for suf, _ in self.suffixes if name.endswith(suf)))]
                 if body_type(name, self.suffixes)

@@ -33,6 +33,10 @@ _SENT = re.compile(r"[^。！？!?；\n]+[。！？!?；]?")
 # heads that make "X工会" the union of body X, and those of them that make X a company
 _ENTERPRISE_HEADS = ("公司", "集团", "厂", "矿", "银行", "项目", "电厂")
 _OWNER_HEADS = (*_ENTERPRISE_HEADS, "院", "中心", "大学", "学院", "局")
+# what a company's name adds to its short form: 沈阳机床 → 沈阳机床集团, 北方重工 → 北方重工集团有限公司
+_GROUP_FORM = r"(?:集团|公司)?(?:股份|有限|有限责任|股份有限)?(?:集团|公司)"
+# the head of a union, association or alliance named after its company
+_BODY_HEAD = r"(?:职工|员工)?(?:工会(?:委员会)?|技术协会|职工技协|技协|协会|工匠联盟|联盟)"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
@@ -101,7 +105,9 @@ class RelationExtractor:
         out: dict[tuple, Relation] = {}
         known = {(e.label, a): e.name for e in doc.user_data.get(ENTITIES, []) for a in (*e.aliases, e.name)}
         self._subject: Span | None = None
-        self._last_activity: Span | None = None
+        self._enterprises = [e.name for e in doc.user_data.get(ENTITIES, []) if e.label == "Enterprise"]
+        # the activity named last, with those held as one with it (A系列活动暨B活动)
+        self._last_activities: list[Span] = []
 
         def add(
             head: Span | str,
@@ -142,7 +148,7 @@ class RelationExtractor:
             self._owned_activities(text, ents, sent, add)
             acts_here = [e for e in ents if e.label_ in ("Program", "Event")]
             if acts_here:
-                self._last_activity = acts_here[0]
+                self._last_activities = _held_as_one(text, acts_here)
             self._participates(text, ents, sent, add)
             self._mentors(text, ents, sent, add)
             self._targets(text, ents, sent, add)
@@ -262,7 +268,7 @@ class RelationExtractor:
                     pos = p.end_char
             if chain:
                 add(b, "LOCATED_IN", chain[-1], sent)
-            elif b.id_ != text[b.start_char : b.end_char]:
+            elif b.id_ != text[b.start_char : b.end_char] and not re.search(r"公司|集团|厂|银行|研究院", b.id_):
                 # canonical name got its place from the article (市总工会 → 淄博市总工会)
                 pm = self.gaz.regex.match(b.id_)
                 prefix = None
@@ -309,10 +315,16 @@ class RelationExtractor:
             if owner_span is not None:
                 add(u, "PART_OF", owner_span, sent)
                 continue
-            if u.label_ != "Union" or not u.id_.endswith("工会") or u.id_.endswith("总工会"):
+            if u.label_ not in ("Union", "Organization") or u.id_.endswith("总工会"):
+                continue
+            # the company of the article it is named after, by the company's short form:
+            # 沈阳机床工会 → 沈阳机床集团, 北方重工技术协会 → 北方重工集团
+            company = self._company_opening(u.id_)
+            if company is not None:
+                add(u, "PART_OF", company, sent, tail_label="Enterprise")
                 continue
             owner = u.id_[:-2]
-            if owner.endswith(_OWNER_HEADS):
+            if u.label_ == "Union" and u.id_.endswith("工会") and owner.endswith(_OWNER_HEADS):
                 add(
                     u,
                     "PART_OF",
@@ -320,6 +332,18 @@ class RelationExtractor:
                     sent,
                     tail_label="Enterprise" if owner.endswith(_ENTERPRISE_HEADS) else "Organization",
                 )
+
+    def _company_opening(self, name: str) -> str | None:
+        """The one enterprise of the article whose name, or short form, opens ``name``
+        and leaves a body's head after it (工会, 技术协会, 工匠联盟)."""
+        for cut in range(len(name) - 2, 3, -1):
+            short, head = name[:cut], name[cut:]
+            if not re.fullmatch(_BODY_HEAD, head):
+                continue
+            named = [n for n in self._enterprises if n == short or re.fullmatch(re.escape(short) + _GROUP_FORM, n)]
+            if len(named) == 1:
+                return named[0]
+        return None
 
     # -- ORGANIZES and PARTNERS_WITH: 由A、B主办; A主办、B承办的X; A联合B开展; 本次活动由… --
     def _group_before(self, text: str, bodies: list[Span], pos: int, reach: int = 16) -> list[Span]:
@@ -469,10 +493,10 @@ class RelationExtractor:
                 targets.append(act)
         if (
             not targets
-            and self._last_activity is not None
+            and self._last_activities
             and re.search(r"(本次|此次|这次|该|此项|这项)(竞赛|比赛|大赛|活动|会议|项目|行动|论坛|培训)", text[sent[0] : sent[1]])
         ):
-            targets = [self._last_activity]  # 本次竞赛由A、B、C联合举办
+            targets = self._last_activities  # 本次竞赛由A、B、C联合举办
         for act in targets:
             for sub in subjects:
                 add(sub, "ORGANIZES", act, sent)
@@ -499,12 +523,13 @@ class RelationExtractor:
         acts = [e for e in ents if e.label_ in ("Program", "Event")]
         if not acts:
             # the people of a sentence set in the activity named before: 在当天的活动中，A和B…; 正是这次活动，让A和B重逢
-            at = _AT_THE_ACTIVITY.search(text, sent[0], sent[1]) if self._last_activity is not None else None
+            at = _AT_THE_ACTIVITY.search(text, sent[0], sent[1]) if self._last_activities else None
             if at is not None:
                 # its people, and the bodies that open the clause after it (当天的活动中，A公司和B公司还聘请…)
                 opening = self._list_after(text, [e for e in ents if e.label_ in BODIES], at.end())
                 for w in [e for e in ents if e.label_ == "Person"] + opening:
-                    add(w, "PARTICIPATES_IN", self._last_activity, sent)
+                    for act in self._last_activities:
+                        add(w, "PARTICIPATES_IN", act, sent)
             return
         holders = [e for e in ents if e.label_ in BODIES | {"Person"}]
         for vm in self.participate.finditer(text, sent[0], sent[1]):
@@ -579,10 +604,11 @@ class RelationExtractor:
             return
         if not acts:
             # the activity named before, referred to: 项目实施两年以来，累计覆盖工会干部
-            if self._last_activity is not None and _refers_to_activity(text[sent[0] : sent[1]]):
+            if self._last_activities and _refers_to_activity(text[sent[0] : sent[1]]):
                 for g in groups:
                     if self._target_cue_before(text, g, sent):
-                        add(self._last_activity, "TARGETS", g, sent)
+                        for act in self._last_activities:
+                            add(act, "TARGETS", g, sent)
             return
         for g in groups:
             # a group that acts in the name is its subject, not its target (劳模工匠进校园, 劳模工匠大讲堂)
@@ -640,6 +666,17 @@ class RelationExtractor:
                     add(sp, "PART_OF", places[pname], sent)
                     break
                 parent = self.gaz.by_code[parent].parent
+
+
+def _held_as_one(text: str, acts: list[Span]) -> list[Span]:
+    """The first activity of a sentence and those joined to it by 暨: one
+    happening under two names, so a later 本次活动 means both."""
+    held = [acts[0]]
+    for act in acts[1:]:
+        if text[held[-1].end_char : act.start_char] != "暨":
+            break
+        held.append(act)
+    return held
 
 
 def _label_of(spans: list[Span], name: str) -> str | None:

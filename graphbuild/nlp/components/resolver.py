@@ -6,7 +6,8 @@
   白山市总工会), short place names in a chain are expanded (杭州临平区 →
   杭州市临平区);
 - ``（以下简称X）`` makes X an alias, and X's later mentions point to the entity;
-- places inside enterprise, program, event and award names are not entities.
+- places inside enterprise, program, event and award names are not entities,
+  nor those inside a document's title (《安徽省女职工劳动保护特别规定》).
 
 The result is ``doc.spans["entities"]`` (span ``id_`` = canonical name),
 ``doc.ents`` (the outermost, non-overlapping ones) and
@@ -23,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.candidates import Cand, cands, text_of
+from graphbuild.nlp.components.activities import DOC_TITLE
 from graphbuild.nlp.gazetteer import gazetteer
 from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES
@@ -30,11 +32,14 @@ from graphbuild.schema import BODIES
 ENTITIES = "gb_entities"
 PART_OF = "gb_part_of"
 # a quoted name with its words after it: “书香药谷”阅读系列活动 → (书香药谷, 阅读系列活动)
-_QUOTED_CORE = re.compile(r"“([^“”]+)”([^“”]*)")
+_QUOTED_CORE = re.compile(r"[“‘]([^“”‘’]+)[”’]([^“”‘’]*)")
 _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
 REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
 # a bare 公司工会 / 集团工会 / 厂工会: the union of the company the article is about
 OWN_UNION = re.compile(r"(?<![\u4e00-\u9fff])(公司|集团|企业|厂)工会")
+# X公司工会: the union of company X (a legal form or 集团 ends X)
+_OWNED_UNION = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?(?:有限公司|有限责任公司|股份有限公司|公司|集团))(?:工会|工会委员会)")
+_BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 _DROP_NESTED = {
     "Place": {"Enterprise", "Program", "Event", "Person", "Group"},
@@ -64,6 +69,35 @@ def _company_short_form(short: str, long: str, legal: tuple[str, ...]) -> bool:
         return True
     core = next((short[: -len(lf)] for lf in sorted(legal, key=len, reverse=True) if short.endswith(lf)), "")
     return len(core) >= 4 and core in long and long.endswith(legal)
+
+
+def _trade_name_short_form(short: str, long: str, legal: tuple[str, ...]) -> bool:
+    """``short`` is the company ``long`` by its trade name: a registered name is
+    places + trade name + trade + legal form (山东聊城 + 华昌 + 实业 + 有限责任公司),
+    and 华昌公司 is what the article calls it after."""
+    core = re.sub(r"(公司|集团)$", "", short)
+    if core == short or not 2 <= len(core) <= 4 or not long.endswith(legal):
+        return False
+    gaz = gazetteer()
+    rest, m = long, gaz.match(long)
+    while m:
+        rest = rest[m.end() :]
+        m = gaz.match(rest)
+    return rest != long and rest.startswith(core) and len(rest) - len(core) >= 4
+
+
+def _owner_short_form(short: str, long: str, legal: tuple[str, ...]) -> bool:
+    """``short`` is the union or alliance ``long`` of one company, named by the
+    company's short form: 沈阳铝镁设计研究院工会 → 沈阳铝镁设计研究院有限公司工会."""
+    m = re.search(r"(?:工会(?:委员会)?|工匠联盟|技术协会)$", short)
+    if not m or not long.endswith(m.group()):
+        return False
+    owner, long_owner = short[: m.start()], long[: -len(m.group())]
+    return len(owner) >= 4 and (
+        any(long_owner == owner + lf for lf in legal)
+        or _company_short_form(owner, long_owner, legal)
+        or _trade_name_short_form(owner, long_owner, legal)
+    )
 
 
 @dataclass
@@ -129,7 +163,8 @@ class Resolver:
                 break
             chain.append(pm.group())
             pos = pm.end()
-        if chain and c.label in ("Union", "Organization"):
+        # (an enterprise's union keeps its company's registered name: 吉林通化钢铁集团有限公司工会)
+        if chain and c.label in ("Union", "Organization") and not _OWNED_UNION.fullmatch(name):
             full = [self.gaz.canonical(p) if len(chain) > 1 else p for p in chain]
             rest = name[pos:]
             if len(full) > 1 and self.gaz.level(full[0]) == "province" and self.gaz.level(full[1]) != "province":
@@ -140,6 +175,19 @@ class Resolver:
         if written != name:
             c.aliases.add(written)
         c.name = name
+
+    @staticmethod
+    def _owners_of_unions(cs: list[Cand], text: str) -> list[Cand]:
+        """The company an enterprise union is named after is an entity of the
+        article even where only its union is written (北大荒集团…有限公司工会)."""
+        spans = {(c.start, c.end) for c in cs if c.label in BODIES}
+        out = []
+        for c in cs:
+            written = text[c.start : c.end]
+            m = _OWNED_UNION.fullmatch(written) if c.label == "Union" else None
+            if m and (c.start, c.start + len(m.group(1))) not in spans:
+                out.append(Cand(c.start, c.start + len(m.group(1)), "Enterprise", m.group(1), c.src))
+        return out
 
     # -- overlaps -----------------------------------------------------------
     @staticmethod
@@ -222,7 +270,9 @@ class Resolver:
                 n for n, g in names.items()
                 if n != short and (g[0].label == label or {g[0].label, label} <= BODIES)
                 and (n.endswith(short) or any(n == short + lf for lf in legal)
-                     or label == "Enterprise" and _company_short_form(short, n, legal))
+                     or label == "Enterprise" and (_company_short_form(short, n, legal)
+                                                   or _trade_name_short_form(short, n, legal))
+                     or label in ("Union", "Organization") and _owner_short_form(short, n, legal))
             ]  # fmt: skip
             if len(longer) != 1:
                 continue  # ambiguous or nothing: leave it
@@ -255,11 +305,17 @@ class Resolver:
         for core, forms in by_core.items():
             if len(forms) < 2:
                 continue
+            # the double-quoted form stands for one written in single quotes too (‘4343’调解工作法)
+            by_rest: dict[str, str] = {}
+            for name, rest in sorted(forms, key=lambda f: not f[0].startswith("“")):
+                by_rest.setdefault(rest, name)
             for name, rest in forms:
                 if core in names and name != core:
                     target = core  # the bare name the article writes
+                elif by_rest[rest] != name:
+                    target = by_rest[rest]
                 else:
-                    longer = [n for n, r in forms if n != name and rest and r != rest and r.endswith(rest)]
+                    longer = [n for r, n in by_rest.items() if rest and r != rest and r.endswith(rest)]
                     if len(longer) != 1:
                         continue
                     target = longer[0]
@@ -304,7 +360,12 @@ class Resolver:
             # bodies, and events held by a level (省第十一次党代会) take the article's place
             if c.label in BODIES or c.label == "Event" and re.match(r"[省市县区]第", c.name):
                 self._canonical_body(c, places, text)
+        cs += self._owners_of_unions(cs, text)
         kept = self._select(cs)
+        # a law's or notice's title names its jurisdiction, not a place of the article
+        titles = [m.span() for m in _BOOK.finditer(text) if DOC_TITLE.search(m.group(1))]
+        if titles:
+            kept = [c for c in kept if c.label != "Place" or not any(s < c.start and c.end < e for s, e in titles)]
         # （以下简称X）: X becomes an alias and its mentions point to the entity
         short_of: dict[str, Cand] = {}
         for c in kept:
