@@ -76,6 +76,18 @@ def test_layout_break_inside_a_sentence_is_repaired():
     assert t.original_text(i, i + 5) == "主\n\n席王义朴"
 
 
+def test_a_subheading_inside_an_article_keeps_it_whole_but_ends_its_sentence():
+    page = (
+        "本报讯 县总工会召开会议，部署全年工作。\n\n以技能竞赛促“提升” 搭建职工成长舞台\n\n"
+        "县总工会联合县人社局举办技能竞赛，取得了很多很多的成效。"
+    )
+    t = normalize(page)
+    assert "舞台\n县总工会" in t.text
+    assert len(split_articles(t.text)) == 1
+    # a line the layout cut keeps being joined without a break
+    assert "主席王义朴" in normalize("会议召开了。\n\n市总工会主\n\n席王义朴说，市总推进工作，取得了很多很多的成效。").text
+
+
 def test_headlines_are_not_joined_to_the_lead():
     page = "山东省委常委、省总工会主席徐海荣提出\n\n组织动员广大产业工人建功立业\n\n本报讯(记者田国奎)11月29日,会议召开。"
     t = normalize(page)

@@ -59,6 +59,17 @@ def test_part_of_a_company_named_by_its_short_form_anywhere_in_the_article(nlp):
     assert not {r for _, r, _ in got} & {"LOCATED_IN"}  # a company's name names no place
 
 
+def test_coordinated_subjects_founding_together_are_partners_with_those_they_draw_on(nlp):
+    text = "据悉，鞍钢集团工会、本钢集团工会等单位依托辽宁科技大学、沈阳建筑大学等院校，建立劳模创新工作室联盟。"
+    got = {frozenset((h, t)) for h, r, t in rels(nlp, text) if r == "PARTNERS_WITH"}
+    unions, schools = ("鞍钢集团工会", "本钢集团工会"), ("辽宁科技大学", "沈阳建筑大学")
+    assert frozenset(unions) in got
+    assert {frozenset((u, c)) for u in unions for c in schools} <= got
+    assert frozenset(schools) not in got  # drawn on, not founding together
+    separately = "鞍钢集团工会、本钢集团工会等单位分别建立劳模创新工作室。"
+    assert "PARTNERS_WITH" not in types_in(nlp, separately)
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

@@ -130,6 +130,10 @@ def _fullwidth_punct(chars: list[str]) -> None:
             chars[i] = full
 
 
+# a subheading of two phrases set apart by a space: 以先进评选赋“才力” 联合选树表彰优秀高技能人才
+_SUBHEADING = re.compile(r"^[^，。；！？\n]{2,30}[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《][^，。；！？\n]{1,30}$")
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of non-blank paragraphs (separated by blank lines)."""
     spans = []
@@ -203,6 +207,8 @@ def layout_breaks(text: str) -> list[tuple[int, int]]:
             e = paras[k + 1][0]
             while e < paras[k + 1][1] and text[e] in " \t":
                 e += 1
+            if _SUBHEADING.search(a) and text[s] == "\n":
+                s += 1  # a subheading keeps its line break, so its sentence ends there
             breaks.append((s, e))
     return breaks
 

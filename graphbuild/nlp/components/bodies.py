@@ -181,7 +181,10 @@ class BodyFinder:
                 continue
             break
         # drop leading stop-ish characters that LAC glued on
-        while start < s and text[start] in "该本其各原":
+        # (not a name LAC knows whole: 本钢集团, 原平市)
+        first = toks[tok_at[start]] if start < len(tok_at) and tok_at[start] >= 0 else None
+        known = first is not None and first.start == start and first.tag in ("ORG", "LOC") and first.end - first.start >= 3
+        while start < s and text[start] in "该本其各原" and not known:
             start += 1
             # 该厂刘斌创新工作室: the reference's head goes too
             ref = re.match(r"(公司|集团|厂|院|局|校|矿|单位)", text[start:s])

@@ -58,6 +58,8 @@ _ACTIVITY_REFERENCE = re.compile(
     r"(?:本次|此次|这次|该|此项|这项|这一|上述)(?:活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|培训)"
 )
 # a sentence set in the activity named before
+# what may open a sentence before a list of its subjects: 本报讯…11月20日，据悉，
+_LIST_OPENING = re.compile(rf"(?:{_DATELINE.pattern})(?:(?:据悉|据了解|同时|此外|近年来|目前)[，,]?)?")
 _AT_THE_ACTIVITY = re.compile(r"(?:当天的|这次|本次|此次)(?:活动|培训|比赛|竞赛)(?:中|上|现场)?[，,]|正是(?:这次|本次|此次)活动")
 _OPENING_REFERENCE = re.compile(r"\s*项目(?:实施|开展|启动)")
 
@@ -406,6 +408,18 @@ class RelationExtractor:
             group = [*before, *(b for b in after if b not in before)]
             if len(group) > 1 and (after or cue not in ("合作",)):
                 pairs += list(combinations(group, 2))
+        # A、B、C等单位(依托D、E等院校)建立…联盟: coordinated subjects founding something together,
+        # with the bodies they draw on
+        lead = self._leading_list(text, bodies, sent)
+        if len(lead) > 1:
+            rest = text[lead[-1].end_char : sent[1]]
+            founded = re.search(r"建立|成立|组建|共建|搭建|签订|签署", rest)
+            if founded and not re.search(r"分别|各自", rest[: founded.start()]):
+                pairs += list(combinations(lead, 2))
+                for m in re.finditer(r"依托|联合|携手|会同", rest[: founded.start()]):
+                    pos = lead[-1].end_char + m.end()
+                    drawn = [b for b in bodies if pos <= b.start_char < lead[-1].end_char + founded.start()]
+                    pairs += [(a, b) for a in lead for b in drawn if b not in lead]
         # A与B建立…合作 / A与B合作: the cue a few characters after the pair
         for m in re.finditer(r"(?:与|和|同)", text[sent[0] : sent[1]]):
             pos = sent[0] + m.start()
@@ -414,6 +428,20 @@ class RelationExtractor:
             if left and right and re.match(r"[^，。；]{0,8}?(合作|共建|签约|签署|结对)", text[right[0].end_char : sent[1]]):
                 pairs.append((left[0], right[0]))
         return pairs
+
+    def _leading_list(self, text: str, bodies: list[Span], sent: tuple[int, int]) -> list[Span]:
+        """The bodies coordinated at the head of the sentence (据悉，A、B、C等单位…)."""
+        first = next((b for b in bodies if b.start_char >= sent[0]), None)
+        if first is None or not _LIST_OPENING.fullmatch(text[sent[0] : first.start_char]):
+            return []
+        group = [first]
+        for b in bodies:
+            if b.start_char >= group[-1].end_char:
+                if re.fullmatch(r"[、和与及]|、?以及", text[group[-1].end_char : b.start_char]):
+                    group.append(b)
+                else:
+                    break
+        return group
 
     def _organizes(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
         acts = [e for e in ents if e.label_ in ("Program", "Event")]
@@ -478,7 +506,8 @@ class RelationExtractor:
             subjects = [self._subject]  # subject carried from the sentence before, same paragraph
             carried = True
         # partners: coordinated subjects, and A与B联合/携手/合作
-        if len(subjects) > 1 and not carried:
+        apart = bool(subjects) and bool(re.match(r"[^，。；]{0,5}?(?:分别|各自)", text[subjects[-1].end_char : sent[1]]))
+        if len(subjects) > 1 and not carried and not apart:  # (A、B分别开展…: each alone)
             for a, b in combinations(subjects, 2):
                 add(a, "PARTNERS_WITH", b, sent)
         for a, b in self._partner_groups(text, bodies, sent):
