@@ -75,6 +75,15 @@ def test_targets(nlp):
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got
 
 
+def test_targets_past_a_count_and_along_a_list_of_groups(nlp):
+    got = rels(nlp, "市总工会推出“暖心驿站”项目，向全市2.5万余名快递员提供服务。")
+    assert ("“暖心驿站”项目", "TARGETS", "快递员") in got
+    got = rels(nlp, "市总工会推出“暖心驿站”项目，关爱困难职工、农民工及外卖送餐员等群体。")
+    assert {("“暖心驿站”项目", "TARGETS", g) for g in ("困难职工", "农民工", "外卖送餐员")} <= got
+    # a group merely named beside a program is not its target
+    assert "TARGETS" not in types_in(nlp, "市总工会推出“暖心驿站”项目。农民工、快递员是城市的建设者。")
+
+
 def test_targets_of_an_activity_referred_to_in_a_later_sentence(nlp):
     got = rels(nlp, "市总工会推出“暖心驿站”项目。项目实施两年以来，累计覆盖快递员3万人次。")
     assert ("“暖心驿站”项目", "TARGETS", "快递员") in got

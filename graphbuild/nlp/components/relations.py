@@ -58,6 +58,8 @@ _ACTIVITY_REFERENCE = re.compile(
     r"(?:本次|此次|这次|该|此项|这项|这一|上述)(?:活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|培训)"
 )
 # a sentence set in the activity named before
+# the scope or count between a cue and its group: 向全市2.5万余名新就业形态劳动者
+_GROUP_MODIFIER = re.compile(r"(?:广大|全市|全省|全区|全县|全国|辖区内?|[\d.]+万?余?(?:名|人次|位)|近|约|超|共)$")
 # what may open a sentence before a list of its subjects: 本报讯…11月20日，据悉，
 _LIST_OPENING = re.compile(rf"(?:{_DATELINE.pattern})(?:(?:据悉|据了解|同时|此外|近年来|目前)[，,]?)?")
 _AT_THE_ACTIVITY = re.compile(r"(?:当天的|这次|本次|此次)(?:活动|培训|比赛|竞赛)(?:中|上|现场)?[，,]|正是(?:这次|本次|此次)活动")
@@ -639,6 +641,7 @@ class RelationExtractor:
                         for act in self._last_activities:
                             add(act, "TARGETS", g, sent)
             return
+        cued = self._cued_groups(text, groups, sent)
         for g in groups:
             # a group that acts in the name is its subject, not its target (劳模工匠进校园, 劳模工匠大讲堂)
             acting = re.match(r"(进|助|大讲堂|讲堂|讲坛|宣讲|结对)", text[g.end_char : g.end_char + 3])
@@ -656,12 +659,34 @@ class RelationExtractor:
                 for a in inside:
                     add(a, "TARGETS", g, sent)
                 continue
-            before = text[max(sent[0], g.start_char - 6) : g.start_char]
-            if not self._target_cue_before(text, g, sent) and not re.search(r"(广大|全市|全省|全区|全县|\d+名|\d+万名)$", before):
+            if g not in cued:
                 continue
             # nearest activity in the sentence
             best = min(acts, key=lambda a: abs(a.start_char - g.start_char))
             add(best, "TARGETS", g, sent)
+
+    def _cued_groups(self, text: str, groups: list[Span], sent: tuple[int, int]) -> list[Span]:
+        """The groups a sentence aims something at: after a cue (面向, 为, 关爱 …) or a
+        count or scope (全市2.5万余名, 广大), past such words (向全市2.5万余名新就业形态
+        劳动者), and every group listed after one of those (关爱劳模、困难职工及…)."""
+        cued: list[Span] = []
+        prev: Span | None = None
+        for g in sorted(groups, key=lambda g: g.start_char):
+            pos = g.start_char
+            for _ in range(3):
+                m = _GROUP_MODIFIER.search(text[sent[0] : pos])
+                if not m or not m.group():
+                    break
+                pos = sent[0] + m.start()
+            before = text[max(sent[0], pos - 6) : pos]
+            if (
+                pos != g.start_char
+                or any(c in before for c in self.target)
+                or prev in cued and re.fullmatch(r"[、和及与]|、?以及", text[prev.end_char : g.start_char])  # type: ignore[union-attr]
+            ):
+                cued.append(g)
+            prev = g
+        return cued
 
     def _target_cue_before(self, text: str, group: Span, sent: tuple[int, int]) -> bool:
         """面向/针对/为/服务… within the six characters before the group."""
