@@ -339,6 +339,12 @@ def test_department_named_by_two_fields_and_listed_sibling_counties(nlp):
     assert {("和顺县", "Place"), ("壶关县", "Place")} <= got, got
 
 
+def test_a_center_named_by_its_field_is_a_body_but_a_bare_center_is_none(nlp):
+    got = ents(nlp, "由人社部人事司、中国职业技能鉴定指导中心联合举办。")
+    assert ("中国职业技能鉴定指导中心", "Organization") in got
+    assert not ents(nlp, "坚持以职工为中心，突出工作重心。")
+
+
 def test_zone_and_the_place_it_is_in_are_both_places(nlp):
     got = ents(nlp, "日前，在武汉经济技术开发区低空经济产业园举行。")
     assert {("武汉经济技术开发区", "Place"), ("武汉经济技术开发区低空经济产业园", "Place")} <= got, got

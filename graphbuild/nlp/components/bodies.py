@@ -122,8 +122,11 @@ class BodyFinder:
             nxt = text[e : last.end]
             if not re.match(r"^(工会|联合会|委员会)", nxt):
                 return None
+        # (a 中心 after a chunk of nouns heads a name: 中国就业培训技术指导中心; 以职工为中心 does not)
+        named_center = t.text == "中心" and ti > 0 and toks[ti - 1].tag in NOMINAL and toks[ti - 1].end == t.start
         if (
             text[t.start : t.end] in NOT_BODIES
+            and not named_center
             or text[s:e] == "工会"
             and re.match(r"(会员|组织|经费|工作|干部)", text[e : e + 2])
         ):
