@@ -206,6 +206,18 @@ def test_one_program_written_with_and_without_its_words_is_one(nlp):
     assert {"“暖心书屋”品牌", "“暖心书屋”读书活动"} <= programs
 
 
+def test_words_between_a_launching_verb_and_a_quoted_name_open_the_name(nlp):
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    doc = nlp("市总工会开展环卫工人“清凉一夏”送温暖活动。“清凉一夏”送温暖活动惠及职工。")
+    programs = {e.name: e.aliases for e in doc.user_data[ENTITIES] if e.label == "Program"}
+    assert list(programs) == ["环卫工人“清凉一夏”送温暖活动"]
+    assert "“清凉一夏”送温暖活动" in programs["环卫工人“清凉一夏”送温暖活动"]
+    # scope words, particles and places before the quote are not the name's
+    for text in ("市总工会开展全市“清凉一夏”送温暖活动。", "市总工会开展了面向职工的“清凉一夏”送温暖活动。"):
+        assert ("“清凉一夏”送温暖活动", "Program") in ents(nlp, text)
+
+
 def test_a_name_in_single_quotes_inside_a_quoted_speech_is_the_same_program(nlp):
     from graphbuild.nlp.components.resolver import ENTITIES
 

@@ -58,6 +58,15 @@ _NAMED_SERIES = re.compile(r"(?:[、，]?“[^“”\n]{1,20}”)*[、，]?等(?
 _JOINED_SCHEME = re.compile(r"(?:参加|加入|参保)了?([\u4e00-\u9fff]{4,14}?(?:计划|工程|保障|互助))(?=[，。、；,]|$)")
 
 
+# a launching verb, then the words that open a quoted name (scope words and 了 are not the name's)
+_LAUNCHED_PREFIX = re.compile(
+    r"(?:开展|实施|推出|启动|举办|打造|推行|发起)了?(?:全市|全省|全县|全区|全国|各类|一系列|系列|多项|一批|专项|首个)?"
+    r"([\u4e00-\u9fff]{3,14})$"
+)
+# what a name's opening words never hold: particles, verbs of a clause, a place
+_PREFIX_STOP = r"[的和与及等在为对向把被将了是从到]|开展|举办|组织|推进|活动|工作|市|省|县|区"
+
+
 def _unquoted_if_unbalanced(name: str) -> str:
     """A name whose quote marks were cut in half by its pattern loses them all."""
     return name.replace("“", "").replace("”", "") if name.count("“") != name.count("”") else name
@@ -226,6 +235,12 @@ class ActivityFinder:
                     name = text[start:end]
                 c = Cand(start, end, self._label(name), name, "activity")
                 c.aliases.add(inner)
+                # the words between a launching verb and the quote belong to the name:
+                # 开展新就业形态女职工“两癌”筛查服务活动 (the quoted form is an alias)
+                lead = _LAUNCHED_PREFIX.search(text, max(0, start - 24), start) if not numbered else None
+                if lead and not re.search(_PREFIX_STOP, lead.group(1)):
+                    c.aliases.add(name)
+                    c.start, c.name = lead.start(1), text[lead.start(1) : end]
                 out.append(c)
                 continue
             # a bare quoted name: a program when it is launched or run, or has

@@ -33,6 +33,8 @@ ENTITIES = "gb_entities"
 PART_OF = "gb_part_of"
 # a quoted name with its words after it: “书香药谷”阅读系列活动 → (书香药谷, 阅读系列活动)
 _QUOTED_CORE = re.compile(r"[“‘]([^“”‘’]+)[”’]([^“”‘’]*)")
+# the same with words before the quote: 关心关爱职工“十大工程”
+_LED_QUOTED_CORE = re.compile(r"([^“”‘’]+)[“‘]([^“”‘’]+)[”’]([^“”‘’]*)")
 _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
 REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
 # a bare 公司工会 / 集团工会 / 厂工会: the union of the company the article is about
@@ -296,13 +298,25 @@ class Resolver:
         “4343”工作法 is the “4343”调解工作法 whose words end the same way. Two
         programs on one core (“百千万”劳动竞赛, “百千万”技能竞赛) stay two."""
         by_core: dict[str, list[tuple[str, str]]] = {}
+        led: dict[str, list[tuple[str, str]]] = {}  # forms with words before the quote
         for name, group in names.items():
             if group[0].label != "Program":
                 continue
             m = _QUOTED_CORE.fullmatch(name)
             core, rest = (m.group(1), m.group(2)) if m else (name, "")
-            by_core.setdefault(core, []).append((name, rest))
+            opened = _LED_QUOTED_CORE.fullmatch(name) if not m else None
+            if opened:
+                led.setdefault(opened.group(2), []).append((name, opened.group(3)))
+            else:
+                by_core.setdefault(core, []).append((name, rest))
         for core, forms in by_core.items():
+            # 新就业形态女职工“两癌”筛查服务活动 is the fullest name of “两癌”筛查服务活动 and of 两癌
+            fullest = led.get(core, [])
+            if len(fullest) == 1:
+                for name, rest in forms:
+                    if rest in ("", fullest[0][1]):
+                        _rename(names[name], fullest[0][0])
+                continue
             if len(forms) < 2:
                 continue
             # the double-quoted form stands for one written in single quotes too (‘4343’调解工作法)
