@@ -95,6 +95,13 @@ def test_awards_from_lexicon_and_shape(nlp):
     assert {("全国劳动模范", "Award"), ("辽宁省劳动模范", "Award"), ("齐鲁工匠", "Award"), ("全国五一劳动奖章", "Award")} <= found
 
 
+def test_awards_by_their_shape_prizes_national_masters_and_most_beautiful_titles(nlp):
+    found = ents(nlp, "成果分获省电力公司等单位的职工科技创新优秀成果奖。王芳是中国烹饪大师。每年选树最美骑手、最暖驿站。")
+    assert {("职工科技创新优秀成果奖", "Award"), ("中国烹饪大师", "Award"), ("最美骑手", "Award"), ("最暖驿站", "Award")} <= found
+    # a grade or a reward is no honor; nor is a plain superlative
+    assert not {n for n, label in ents(nlp, "他获得一等奖和奖励。这是最美的风景。") if label == "Award"}
+
+
 def test_groups(nlp):
     found = ents(nlp, "活动面向新就业形态劳动者、农民工和货车司机。")
     assert {("新就业形态劳动者", "Group"), ("农民工", "Group"), ("货车司机", "Group")} <= found

@@ -32,6 +32,16 @@ _GENERIC_HONORS = {"先进个人", "先进工作者", "劳动模范"}
 _HONOR_FIELD = re.compile(r"(?:评为|荣获|获得|获评|授予|\d年度?|、)([\u4e00-\u9fff]{2,8})$")
 
 
+_PRIZE = re.compile(
+    r"(?:荣获|获得|获评|分获|摘得|斩获|荣膺|被授予|授予|获)(?:了)?(?:[^，。；：“”]{0,16}[的、])?"
+    r"(?P<name>(?![得了])[\u4e00-\u9fff]{3,14}?(?:大奖|奖))(?![\u4e00-\u9fff])"
+)
+_MASTER = re.compile(r"(?P<name>中国[\u4e00-\u9fff]{2,6}大师)")
+_MOST_TITLE = re.compile(r"(?P<name>(?:最美|最暖)(?:个人|集体|职工|员工|家庭|工匠|快递员|骑手|司机|劳动者|志愿者|班组|驿站))")
+# grades and plain words, not honors: 一等奖, 优秀奖, 奖励
+_NOT_PRIZE = re.compile(r"^(?:[一二三四五六七八九十特]等奖|优秀奖|鼓励奖|金奖|银奖|铜奖)$|.*(?:奖励|奖金|奖品)$")
+
+
 def load_patterns(names: tuple[str, ...] = LEXICONS) -> list[dict]:
     rows = []
     root = resources.files("graphbuild.nlp").joinpath("lexicons")
@@ -119,6 +129,13 @@ class LexiconMatcher:
             for m in rx.finditer(text):
                 if (m.start(), m.end()) not in awards:
                     out.append(Cand(m.start(), m.end(), "Award", m.group(), "award"))
+        # honors by their shape: a prize after the verb that confers it (分获…的职工技术创新优秀成果奖),
+        # a national master (中国工艺美术大师), the genre's 最美/最暖 titles (最美个人, 最暖集体)
+        for rx in (_PRIZE, _MASTER, _MOST_TITLE):
+            for m in rx.finditer(text):
+                name = m.group("name")
+                if len(name) >= 4 and not _NOT_PRIZE.match(name):
+                    out.append(Cand(m.start("name"), m.end("name"), "Award", name, "award"))
         for m in self.nick_award.finditer(text):
             if text.startswith(("工匠人才", "工匠精神", "工匠学院", "工匠联盟"), m.start(2)):
                 continue

@@ -682,7 +682,8 @@ class RelationExtractor:
             if (
                 pos != g.start_char
                 or any(c in before for c in self.target)
-                or prev in cued and re.fullmatch(r"[、和及与]|、?以及", text[prev.end_char : g.start_char])  # type: ignore[union-attr]
+                or prev in cued
+                and re.fullmatch(r"[、和及与]|、?以及", text[prev.end_char : g.start_char])  # type: ignore[union-attr]
             ):
                 cued.append(g)
             prev = g
