@@ -225,6 +225,11 @@ def test_words_between_a_launching_verb_and_a_quoted_name_open_the_name(nlp):
         assert ("“清凉一夏”送温暖活动", "Program") in ents(nlp, text)
 
 
+def test_a_quoted_name_whose_noun_phrase_goes_on_past_the_program_word_is_no_program(nlp):
+    assert not ents(nlp, "基地推出“预约式”法律服务方式。")
+    assert ("“智慧换电”服务", "Program") in ents(nlp, "区总工会推出“智慧换电”服务，解决骑手充电难。")
+
+
 def test_a_name_in_single_quotes_inside_a_quoted_speech_is_the_same_program(nlp):
     from graphbuild.nlp.components.resolver import ENTITIES
 

@@ -67,6 +67,10 @@ _LAUNCHED_PREFIX = re.compile(
 _PREFIX_STOP = r"[的和与及等在为对向把被将了是从到]|开展|举办|组织|推进|活动|工作|市|省|县|区"
 
 
+# nouns after a program's name that do not carry it on
+_NOT_HEADS = {"工作", "期间", "以来", "方面", "领域", "过程", "之中", "当中", "时", "后", "前", "中"}
+
+
 def _unquoted_if_unbalanced(name: str) -> str:
     """A name whose quote marks were cut in half by its pattern loses them all."""
     return name.replace("“", "").replace("”", "") if name.count("“") != name.count("”") else name
@@ -178,6 +182,21 @@ class ActivityFinder:
                 out.append(Cand(start, m.end(), "Event", name, "activity"))
 
     @staticmethod
+    def _noun_goes_on(doc: Doc, end: int) -> bool:
+        """Whether LAC reads the word at ``end`` (or one running over it) as a
+        noun that carries the phrase on: 法律服务|方式, 服务|一体化基地."""
+        from graphbuild.nlp.components.lac_tagger import lac_tokens
+
+        for t in lac_tokens(doc):
+            if t.end > end and t.start < end:
+                return t.tag in ("n", "nz") and not t.text.endswith(("活动", "行动", "工程", "计划"))
+            if t.start == end:
+                return t.tag in ("n", "nz") and t.text not in _NOT_HEADS
+            if t.start > end:
+                break
+        return False
+
+    @staticmethod
     def _joint_holders(out: list[Cand], text: str, start: int) -> int:
         """Where a meeting's name begins when the two bodies that hold it jointly
         come first (山东省政府与省总工会2024年度联席会议): at the first body."""
@@ -228,6 +247,8 @@ class ActivityFinder:
                     if not extra or extra.group(1) in self.weak:
                         break
                     end = extra.end()
+                if self._label(text[s:end]) == "Program" and self._noun_goes_on(doc, end):
+                    continue  # “园区枫桥”职工法律服务一体化基地: the name's head is further on
                 name = text[s:end]
                 start = s
                 if numbered:
