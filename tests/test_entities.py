@@ -230,6 +230,22 @@ def test_a_quoted_name_whose_noun_phrase_goes_on_past_the_program_word_is_no_pro
     assert ("“智慧换电”服务", "Program") in ents(nlp, "区总工会推出“智慧换电”服务，解决骑手充电难。")
 
 
+def test_named_happenings_listed_before_a_series_but_not_kinds_of_work(nlp):
+    found = ents(nlp, "工会还策划开展了劳模工匠进社区义诊、职工迎新春书法大赛等活动。")
+    assert {("劳模工匠进社区义诊", "Event"), ("职工迎新春书法大赛", "Event")} <= found
+    assert not ents(nlp, "工会开展了走访慰问、技能培训、法律咨询等活动。")
+
+
+def test_short_launched_names_given_schemes_and_a_brands_plain_name(nlp):
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    assert ("茶艺班", "Program") in ents(nlp, "县总工会开设“茶艺班”，培养技能人才。")
+    assert not {label for _, label in ents(nlp, "县总工会构建“大竞赛”格局。")} & {"Program", "Event"}
+    doc = nlp("市总深入开展“暖心互助”职工重病互助保障活动。2019年起，向困难职工赠送职工重病互助保障。")
+    programs = {e.name: e.aliases for e in doc.user_data[ENTITIES] if e.label == "Program"}
+    assert list(programs) == ["暖心互助"] and "职工重病互助保障" in programs["暖心互助"]
+
+
 def test_a_name_in_single_quotes_inside_a_quoted_speech_is_the_same_program(nlp):
     from graphbuild.nlp.components.resolver import ENTITIES
 

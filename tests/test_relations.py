@@ -70,6 +70,12 @@ def test_coordinated_subjects_founding_together_are_partners_with_those_they_dra
     assert "PARTNERS_WITH" not in types_in(nlp, separately)
 
 
+def test_the_venue_of_an_event_is_no_organizer(nlp):
+    text = "本报讯 12月2日，由淮南市总工会、市司法局共同主办的“尊法守法”职工法律知识竞赛决赛在市科技文化中心举行。"
+    organizers = {h for h, r, t in rels(nlp, text) if r == "ORGANIZES"}
+    assert organizers == {"淮南市总工会", "淮南市司法局"}
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

@@ -55,7 +55,9 @@ DOC_TITLE = re.compile(
 # quoted names listed before 等(系列)活动 are the activities' names
 _NAMED_SERIES = re.compile(r"(?:[、，]?“[^“”\n]{1,20}”)*[、，]?等(?:系列|一系列)?(?:活动|行动|工程|项目|品牌|服务)")
 # a scheme joined: 参加了职工互助保障计划
-_JOINED_SCHEME = re.compile(r"(?:参加|加入|参保)了?([\u4e00-\u9fff]{4,14}?(?:计划|工程|保障|互助))(?=[，。、；,]|$)")
+_JOINED_SCHEME = re.compile(
+    r"(?:参加|加入|参保|投保|赠送|购买)了?([\u4e00-\u9fff]{4,14}?(?:计划|工程|保障|互助))(?=[，。、；,]|$)"
+)
 
 
 # a launching verb, then the words that open a quoted name (scope words and 了 are not the name's)
@@ -67,6 +69,7 @@ _LAUNCHED_PREFIX = re.compile(
 _PREFIX_STOP = r"[的和与及等在为对向把被将了是从到]|开展|举办|组织|推进|活动|工作|市|省|县|区"
 
 
+_LISTED_HAPPENINGS = re.compile(r"(?:开展|举办|组织|举行)了?((?:[\u4e00-\u9fff]{4,12}、)+[\u4e00-\u9fff]{4,12})等(?:系列)?活动")
 # nouns after a program's name that do not carry it on
 _NOT_HEADS = {"工作", "期间", "以来", "方面", "领域", "过程", "之中", "当中", "时", "后", "前", "中"}
 
@@ -123,7 +126,9 @@ class ActivityFinder:
         self.scoped = re.compile(
             rf"(全国|全省|全市|全县|全区)[\u4e00-\u9fff]{{2,16}}?({_alt(['职业技能竞赛', '技能竞赛', '知识竞赛', '劳动竞赛', '技能大赛', '职业技能大赛', '劳动和技能竞赛', '擂台赛', '运动会'])})"
         )
-        self.contest = re.compile(r"(创新大赛|技能大赛|技能竞赛|劳动竞赛|知识竞赛|创意大赛|擂台赛|运动会|立功竞赛)")
+        self.contest = re.compile(
+            r"(创新大赛|技能大赛|技能竞赛|劳动竞赛|知识竞赛|创意大赛|擂台赛|运动会|立功竞赛|争霸赛|挑战赛|邀请赛|锦标赛)"
+        )
         # congresses and plenums, the genre's commonest events: 党的二十大, 党的十九届六中全会,
         # 省第十一次党代会, 中国工会十八大, 庆祝中国共产党成立100周年大会
         cn = "[一二三四五六七八九十]"
@@ -180,6 +185,25 @@ class ActivityFinder:
             name = text[start : m.end()]
             if proper and len(name) >= 7 and "\n" not in name:
                 out.append(Cand(start, m.end(), "Event", name, "activity"))
+
+    @staticmethod
+    def _listed_happenings(doc: Doc, out: list[Cand]) -> None:
+        """Named happenings listed before 等活动 after the verb that held them:
+        策划开展了南粤工匠开学第一课、海陆空员工迎国庆等活动. Kinds of work (走访慰问、
+        技能培训等活动) are no names: an item is one when it is long or names something."""
+        from graphbuild.nlp.components.lac_tagger import lac_tokens
+
+        text = text_of(doc)
+        toks = lac_tokens(doc)
+        for m in _LISTED_HAPPENINGS.finditer(text):
+            pos = m.start(1)
+            for item in m.group(1).split("、"):
+                proper = any(
+                    t.tag in ("nz", "LOC", "ORG", "PER", "TIME") and pos <= t.start and t.end <= pos + len(item) for t in toks
+                )
+                if len(item) >= 7 or proper:
+                    out.append(Cand(pos, pos + len(item), "Event", item, "activity"))
+                pos += len(item) + 1
 
     @staticmethod
     def _noun_goes_on(doc: Doc, end: int) -> bool:
@@ -291,7 +315,9 @@ class ActivityFinder:
                 or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
                 or bool(_NAMED_SERIES.match(text, e))  # “法律帮扶百千万行动”“送法进企业”等系列活动
             )
-            if len(inner) < 2 or not (shaped or launched) or len(inner) < 4 and not shaped:
+            # (three characters make a name right after the verb that launches it: 开设“辣菜班”)
+            short_ok = len(inner) == 3 and before.endswith(self.verbs) and text[e : e + 1] in ("", *"，。；、,;")
+            if len(inner) < 2 or not (shaped or launched) or len(inner) < 4 and not shaped and not short_ok:
                 continue
             if "、" in inner and not re.search(r"[\d+]", inner):
                 continue  # a list of slogans (单独组建、区域联建、行业统建)
@@ -301,6 +327,7 @@ class ActivityFinder:
             if re.search(r"[的等和及]", name) or re.search(r"(工作|建设)$", name[:-2]) or name.endswith("活动") and len(name) < 8:
                 continue  # a description (图书捐赠活动), not a name
             out.append(Cand(m.start(1), m.end(1), self._label(name), name, "activity"))
+        self._listed_happenings(doc, out)
         for m in _JOINED_SCHEME.finditer(text):  # 参加了职工互助保障计划: a scheme one joins has a name
             if not re.search(r"[的等和及]", m.group(1)):
                 out.append(Cand(m.start(1), m.end(1), "Program", m.group(1), "activity"))

@@ -465,7 +465,10 @@ class RelationExtractor:
             you = text.rfind("由", sent[0], verbs[0].start())
             if you >= 0:  # 由A、B、C主办，D承办
                 clause_end = max((v.start() for v in verbs if v.start() - verbs[0].start() <= 60), default=verbs[0].start())
-                subjects = [b for b in bodies if you < b.start_char and b.end_char <= clause_end]
+                # (not the venue: …共同主办的X在市科技文化中心举行)
+                subjects = [
+                    b for b in bodies if you < b.start_char and b.end_char <= clause_end and text[b.start_char - 1] not in "在于"
+                ]
             else:
                 # every verb's own subject: A主办、B承办; 湖南工会持之以恒深化拓展…
                 for v in verbs:

@@ -336,6 +336,21 @@ class Resolver:
                 _rename(names[name], target)
 
     @staticmethod
+    def _plain_names_of_brands(text: str, kept: list[Cand]) -> None:
+        """The plain name of a scheme is the brand written right before it once:
+        after “泉心互助”职工大病互助保障活动, 职工大病互助保障 alone is 泉心互助."""
+        brand_of: dict[str, set[str]] = {}
+        for c in kept:
+            if c.label == "Program" and text[c.start : c.start + 1] == "“" and text[c.end - 1 : c.end] == "”":
+                run = re.match(r"[\u4e00-\u9fff]{4,14}", text[c.end :])
+                if run:
+                    brand_of.setdefault(re.sub(r"(?:活动|工作|项目)$", "", run.group()), set()).add(c.name)
+        for c in kept:
+            brands = {b for plain, bs in brand_of.items() if plain.startswith(c.name) for b in bs}
+            if c.label == "Program" and len(c.name) >= 4 and len(brands) == 1 and c.name not in brands:
+                _rename([c], next(iter(brands)))
+
+    @staticmethod
     def _references(text: str, kept: list[Cand]) -> list[Cand]:
         """该公司 / 该厂 / 该院 … point to the nearest body before them with that
         head: mentions for the relations, never aliases or entities of their own."""
@@ -400,6 +415,7 @@ class Resolver:
                     _rename([c], short_of[c.name].name, short_of[c.name].label)
         self._dash_subtitles(text, kept)
         self._merge_short_forms(kept)
+        self._plain_names_of_brands(text, kept)
         kept += self._references(text, kept)
         entities: dict[tuple[str, str], Entity] = {}
         part_of: list[tuple[str, str, int, int]] = []
