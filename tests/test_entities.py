@@ -385,6 +385,11 @@ def test_a_center_named_by_its_field_is_a_body_but_a_bare_center_is_none(nlp):
     assert not ents(nlp, "坚持以职工为中心，突出工作重心。")
 
 
+def test_a_sites_project_department_is_named_after_the_places_it_stands_in(nlp):
+    found = ents(nlp, "县总工会走进桃源镇滨湖新城东苑安置房工程项目部开展慰问。")
+    assert {("桃源镇", "Place"), ("滨湖新城", "Place"), ("东苑安置房工程项目部", "Enterprise")} <= found
+
+
 def test_zone_and_the_place_it_is_in_are_both_places(nlp):
     got = ents(nlp, "日前，在武汉经济技术开发区低空经济产业园举行。")
     assert {("武汉经济技术开发区", "Place"), ("武汉经济技术开发区低空经济产业园", "Place")} <= got, got

@@ -76,6 +76,12 @@ def test_the_venue_of_an_event_is_no_organizer(nlp):
     assert organizers == {"淮南市总工会", "淮南市司法局"}
 
 
+def test_a_company_stands_in_the_place_written_before_it_and_a_town_in_the_one_county(nlp):
+    got = rels(nlp, "合肥市蜀山区总工会走进桃源镇滨湖新城东苑安置房工程项目部开展慰问。")
+    assert ("东苑安置房工程项目部", "LOCATED_IN", "滨湖新城") in got
+    assert {("滨湖新城", "PART_OF", "桃源镇"), ("桃源镇", "PART_OF", "蜀山区")} <= got
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

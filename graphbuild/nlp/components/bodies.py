@@ -64,6 +64,9 @@ NOT_BODIES = {
 _PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
 
 
+# the town and zone a site stands in, opening its project department's name
+_SITE_PLACE_HEADS = "(?:镇|乡|街道|新城|新区|片区)"
+_SITE_PLACES = re.compile(rf"(?:[\u4e00-\u9fff]{{2,4}}?{_SITE_PLACE_HEADS})+")
 # items sharing one union head: A、B、C(等N个)(驻会)产业工会 / A行业、B行业工会联合会
 _SHARED_HEAD = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)(?:等\d*[个家])?(?:驻会)?(产业工会|行业工会联合会|行业工会|工会联合会)"
@@ -233,6 +236,7 @@ class BodyFinder:
                 c.end = m.end()
                 c.name = text[c.start : c.end]
         self._regional_units(text, out)
+        self._site_places(out)
         # a body's own department is the body's (黑龙江省总工会法律和社会联络部部长 works at the union)
         heads = {(c.start, c.end) for c in out if c.label in ("Union", "Enterprise")}
         out[:] = [
@@ -241,6 +245,20 @@ class BodyFinder:
                     and any(s == c.start and e < c.end and _DEPARTMENT.fullmatch(text, e, c.end) for s, e in heads))
         ]  # fmt: skip
         return doc
+
+    @staticmethod
+    def _site_places(out: list[Cand]) -> None:
+        """A site's project department is named after where it stands: 小庙镇运河新城
+        西城桂花苑工程项目部 is the town and the new town (places) and the department."""
+        for c in [c for c in out if c.label == "Enterprise" and c.name.endswith(("项目部", "工地"))]:
+            m = _SITE_PLACES.match(c.name)
+            if not m or len(c.name) - m.end() < 4:
+                continue
+            pos = c.start
+            for piece in re.findall(rf"[\u4e00-\u9fff]{{2,4}}?{_SITE_PLACE_HEADS}", m.group()):
+                out.append(Cand(pos, pos + len(piece), "Place", piece, "place"))
+                pos += len(piece)
+            c.start, c.name = c.start + m.end(), c.name[m.end() :]
 
     def _regional_units(self, text: str, out: list[Cand]) -> None:
         """A company's unit named by a place: 饿了么亳州运营中心, 中建八局烟台二期项目

@@ -281,6 +281,12 @@ class RelationExtractor:
                     pm = self.gaz.regex.match(b.id_, pm.end())
                 if prefix:
                     add(b, "LOCATED_IN", self.gaz.canonical(prefix), sent, tail_label="Place")
+        # a place written right before a company names where it stands (小庙镇运河新城|西城桂花苑工程项目部)
+        for b in ents:
+            if b.label_ == "Enterprise":
+                at = [p for p in places if p.end_char == b.start_char]
+                if at:
+                    add(b, "LOCATED_IN", at[-1], sent)
         # 在X召开 / 在X举办: events and the bodies holding them
         for vm in self.located.finditer(text, sent[0], sent[1]):
             zai = text.rfind("在", sent[0], vm.start())
@@ -705,6 +711,7 @@ class RelationExtractor:
             if sp.label_ == "Place":
                 places.setdefault(sp.id_, sp)
         names = list(places)
+        counties = [n for n in names if self.gaz.level(n) == "county"]
         for name, sp in places.items():
             d = self.gaz.division(name, names)
             sm = next((m for m in _SENT.finditer(text) if m.start() <= sp.start_char < m.end()), None)
@@ -716,6 +723,8 @@ class RelationExtractor:
                 prev += sorted((places[n] for n in places if n != name and name.startswith(n)), key=lambda p: -len(p.id_))
                 if prev:
                     add(sp, "PART_OF", prev[0], sent)
+                elif name.endswith(("镇", "乡", "街道")) and len(counties) == 1:
+                    add(sp, "PART_OF", places[counties[0]], sent)  # a town lies in the article's one county
                 continue
             parent = d.parent
             while parent:
