@@ -100,6 +100,16 @@ def test_page_splits_into_articles_with_titles():
     assert [a.title for a in arts] == ["标题甲", "标题乙 副题乙"]
 
 
+def test_a_lone_heading_before_a_paragraph_that_refers_back_is_a_section_not_a_story():
+    page = (
+        "东方机械厂着力推进改革\n\n本报记者 张三\n\n近年来，东方机械厂推进改革，职工技能提升很快很快很快很快。\n\n"
+        # (each heading is followed by a paragraph the layout cut short, so it is not joined to it)
+        "赛训结合帮职工提素\n\n该厂注重以赛促训、以训促学，赛训结\n\n合助力职工技能提升，成效很好很好很好。\n\n"
+        "工会培训帮就业\n\n近日，在徐州市工人文化宫内，老师给学员\n\n们讲授技能，学员们学得很认真很认真。"
+    )
+    assert [a.title for a in split_articles(normalize(page).text)] == ["东方机械厂着力推进改革", "工会培训帮就业"]
+
+
 def test_article_offsets_point_into_the_original_file():
     page = "标题\n\n本报讯(记者张三)山东省总工会开会,很好。"
     [art] = list(articles_from_text(page))

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graphbuild.corpus.normalize import _paragraphs, is_byline, is_heading
+import re
+
+from graphbuild.corpus.normalize import LEAD, _paragraphs, is_byline, is_heading
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,19 @@ class ArticleSpan:
     end: int
     title: str
     title_end: int  # where the headline block ends (the lead starts)
+
+
+# a reference back to a body named before (该厂, 该公司): the story goes on
+_BACK_REFERENCE = re.compile(r"(?:该|这家|此)(?:公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会|矿)")
+
+
+def _subheading(text: str, paras: list[tuple[int, int]], k: int, j: int) -> bool:
+    """A lone heading whose next paragraph refers back to what came before it
+    (赛训结合帮职工提素 / …该厂每年…) heads a section of the story, not a new story."""
+    if j - k != 1:
+        return False
+    body = text[paras[j][0] : paras[j][1]]
+    return bool(_BACK_REFERENCE.search(body)) and not LEAD.match(body.strip())
 
 
 def split_articles(text: str) -> list[ArticleSpan]:
@@ -40,7 +55,7 @@ def split_articles(text: str) -> list[ArticleSpan]:
             j = k
             while j < len(paras) and kinds[j] in ("head", "byline"):
                 j += 1
-            if j < len(paras) and k > 0 and kinds[k - 1] != "head" and starts[-1] != k:
+            if j < len(paras) and k > 0 and kinds[k - 1] != "head" and starts[-1] != k and not _subheading(text, paras, k, j):
                 starts.append(k)
             k = j
         else:
