@@ -11,9 +11,8 @@ bylines and ``本报讯`` leads belong to the article they open.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from graphbuild.corpus.normalize import LEAD, _paragraphs, is_byline, is_heading
 
