@@ -82,6 +82,13 @@ def test_a_company_stands_in_the_place_written_before_it_and_a_town_in_the_one_c
     assert {("滨湖新城", "PART_OF", "桃源镇"), ("桃源镇", "PART_OF", "蜀山区")} <= got
 
 
+def test_a_pronoun_opening_a_clause_is_the_person_named_last(nlp):
+    text = "全国劳模李红梅从农民工成长为建筑工匠。前不久，她还当选浙江省总工会兼职副主席。"
+    assert ("李红梅", "WORKS_AT", "浙江省总工会") in rels(nlp, text)
+    text = "全国劳模李红梅从农民工成长为建筑工匠。他们都当选浙江省总工会兼职副主席。"
+    assert "WORKS_AT" not in types_in(nlp, text)
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

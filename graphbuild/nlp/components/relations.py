@@ -207,7 +207,7 @@ class RelationExtractor:
         persons = [e for e in ents if e.label_ == "Person"]
         for i, p in enumerate(persons):
             m = re.match(
-                r"(?:等\d*[位名人]?(?:同志)?)?(是|任|担任|现任|出任|兼任|当选为|当选|被选为|被任命为|任命为)",
+                r"(?:等\d*[位名人]?(?:同志)?)?(?:还|也|曾|已|又|先后|同时)?(是|任|担任|现任|出任|兼任|当选为|当选|被选为|被任命为|任命为)",
                 text[p.end_char : p.end_char + 12],
             )
             if not m:

@@ -37,6 +37,11 @@ _QUOTED_CORE = re.compile(r"[“‘]([^“”‘’]+)[”’]([^“”‘’]*)
 _LED_QUOTED_CORE = re.compile(r"([^“”‘’]+)[“‘]([^“”‘’]+)[”’]([^“”‘’]*)")
 _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
 REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
+# a person's pronoun opening a clause (他还当选…), not 他们 / 其他 / 他人
+_PRONOUN = re.compile(
+    r"(?:^|(?<=[，。；！？：\n”]))(?:(?:前不久|不久前|近日|此后|后来|随后|如今|目前|同时|此外|去年|今年)[，,]?)?(他|她)(?![们人])",
+    re.M,
+)
 # a bare 公司工会 / 集团工会 / 厂工会: the union of the company the article is about
 OWN_UNION = re.compile(r"(?<![\u4e00-\u9fff])(公司|集团|企业|厂)工会")
 # X公司工会: the union of company X (a legal form or 集团 ends X)
@@ -373,6 +378,12 @@ class Resolver:
             if before and not any(c.start <= m.start() < c.end for c in kept):
                 target = before[-1]
                 refs.append(Cand(m.start(), m.end(), target.label, target.name, "reference"))
+        # 他 / 她 opening a clause: the person named last, within the passage
+        persons = sorted((c for c in kept if c.label == "Person"), key=lambda c: c.start)
+        for m in _PRONOUN.finditer(text):
+            before = [c for c in persons if c.end <= m.start(1) and m.start(1) - c.end <= 200]
+            if before and not any(c.start <= m.start(1) < c.end for c in kept):
+                refs.append(Cand(m.start(1), m.end(1), "Person", before[-1].name, "reference"))
         unions = sorted((c for c in kept if c.label == "Union"), key=lambda c: c.start)
         for m in OWN_UNION.finditer(text):
             head = m.group(1)
