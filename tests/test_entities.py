@@ -390,6 +390,15 @@ def test_a_sites_project_department_is_named_after_the_places_it_stands_in(nlp):
     assert {("桃源镇", "Place"), ("滨湖新城", "Place"), ("东苑安置房工程项目部", "Enterprise")} <= found
 
 
+def test_bare_bureaus_and_listed_offices_are_the_articles_own(nlp):
+    got = ents(nlp, "淮南市总工会联合人社局进驻企业。淮南市总工会协调司法局、市法律援助中心开展培训。")
+    assert {("淮南市人社局", "Organization"), ("淮南市司法局", "Organization"), ("淮南市法律援助中心", "Organization")} <= got
+    assert not any("协调" in n for n, _ in got)
+    got = ents(nlp, "由淮南市总工会、市司法局、市法宣办共同主办。")
+    assert ("淮南市法宣办", "Organization") in got
+    assert ("淮南市人社厅", "Organization") not in ents(nlp, "淮南市总工会负责办理此事，局面很好。")
+
+
 def test_zone_and_the_place_it_is_in_are_both_places(nlp):
     got = ents(nlp, "日前，在武汉经济技术开发区低空经济产业园举行。")
     assert {("武汉经济技术开发区", "Place"), ("武汉经济技术开发区低空经济产业园", "Place")} <= got, got

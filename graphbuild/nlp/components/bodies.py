@@ -67,6 +67,10 @@ _PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
 # the town and zone a site stands in, opening its project department's name
 _SITE_PLACE_HEADS = "(?:镇|乡|街道|新城|新区|片区)"
 _SITE_PLACES = re.compile(rf"(?:[\u4e00-\u9fff]{{2,4}}?{_SITE_PLACE_HEADS})+")
+_LISTED_OFFICE = re.compile(r"(?<=[、和与及])([省市县区][\u4e00-\u9fff]{1,4}?(?:局|厅|办|委))(?=[、，和与及]|共同|联合|等)")
+_PARTNER_VERBS = ("联合", "携手", "会同", "联手", "协同", "协调")
+# one-character heads that here open a longer word: 司|法局, 局|面, 部|署, 办|理, 委|托
+_WORD_GOES_ON = {"司": "法机", "局": "面势", "部": "署分门", "办": "理法公学事", "委": "托屈婉"}
 # items sharing one union head: A、B、C(等N个)(驻会)产业工会 / A行业、B行业工会联合会
 _SHARED_HEAD = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}?)(?:等\d*[个家])?(?:驻会)?(产业工会|行业工会联合会|行业工会|工会联合会)"
@@ -86,7 +90,7 @@ _FEDERATIONS = ("联盟", "协会", "研究会", "促进会", "联合会")
 _FOUNDED = re.compile(r"(?:建立|成立|组建|创建)了?([\u4e00-\u9fff]{1,8}的|[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{0,3})?$")
 _GLUED = re.compile(
     r"^.{1,}?(?:总工会|工会|[省市区县]总|公司|集团|局|厅|委|部|办|中心|协会|委员会|银行)"
-    r"(联合|携手|会同|联手|协同|(?:和|与|及)(?=[省市区县]))(?=.{2,})"
+    r"(联合|携手|会同|联手|协同|协调|(?:和|与|及)(?=[省市区县]))(?=.{2,})"
 )
 
 
@@ -214,6 +218,8 @@ class BodyFinder:
                 self._add(out, text, t.start, t.end, seen)
         for m in self.head_re.finditer(text):
             s, e = m.start(), m.end()
+            if text[e : e + 1] in _WORD_GOES_ON.get(text[s:e], ""):
+                continue  # 司法, 局面, 部署, 办理: the head's character opens a word here
             tail = re.match(r"联合会|工作委员会|委员会", text[e : e + 5]) if text[s:e].endswith("工会") else None
             if tail:  # 行业工会 + 联合会: the longer head
                 e += tail.end()
@@ -227,6 +233,11 @@ class BodyFinder:
             self._add(out, text, start, e, seen)
         for m in _ABBREV.finditer(text):
             self._abbrev(out, text, m)
+        # a level's office listed among bodies, whatever LAC made of it (、市法宣办共同主办)
+        taken = [(c.start, c.end) for c in out]
+        for m in _LISTED_OFFICE.finditer(text):
+            if not any(s <= m.start(1) < e for s, e in taken):
+                out.append(Cand(m.start(1), m.end(1), "Organization", m.group(1), "body"))
         for m in _SHARED_HEAD.finditer(text):
             self._shared_head(out, m)
         for c in out:
@@ -313,6 +324,7 @@ class BodyFinder:
                 if lead is None:
                     break
                 name, start = name[len(lead) :], start + len(lead)
+                partner_named = partner_named or lead in _PARTNER_VERBS  # 联合人社局: a partner, however plain
             owned = re.search(r"(?:旗下|下属|所属)(?=[\u4e00-\u9fff]{4})", name)
             if owned:  # 中铝集团旗下X研究院有限公司 glued into one word: X is the body
                 name, start = name[owned.end() :], start + owned.end()

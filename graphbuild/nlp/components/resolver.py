@@ -47,6 +47,8 @@ OWN_UNION = re.compile(r"(?<![\u4e00-\u9fff])(公司|集团|企业|厂)工会")
 # X公司工会: the union of company X (a legal form or 集团 ends X)
 _OWNED_UNION = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?(?:有限公司|有限责任公司|股份有限公司|公司|集团))(?:工会|工会委员会)")
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
+# a government bureau named without place or level: 人社局, 司法局, 应急管理局, 人社厅
+_BARE_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,5}(?:局|厅)")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 _DROP_NESTED = {
     "Place": {"Enterprise", "Program", "Event", "Person", "Group"},
@@ -161,6 +163,13 @@ class Resolver:
             place = self._place_for(m.group(1), c.start, places)
             if place:
                 name = place + name[1:] if place.endswith(m.group(1)) else place + name
+        elif c.label == "Organization" and _BARE_BUREAU.fullmatch(name) and not self.gaz.match(name):
+            # 联合人社局: a bureau named bare is the article's own (the city or county before it;
+            # a 厅 the province's)
+            levels = ("province",) if name.endswith("厅") else ("city", "county")
+            near = [p for p in places if p[0] < c.start and p[2] in levels] or [p for p in places if p[2] in levels]
+            if near:
+                name = near[-1][1] + name
         # a chain of places at the front: expand short forms, drop the province
         chain = []
         pos = 0
