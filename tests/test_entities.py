@@ -388,6 +388,9 @@ def test_a_center_named_by_its_field_is_a_body_but_a_bare_center_is_none(nlp):
 def test_a_sites_project_department_is_named_after_the_places_it_stands_in(nlp):
     found = ents(nlp, "县总工会走进桃源镇滨湖新城东苑安置房工程项目部开展慰问。")
     assert {("桃源镇", "Place"), ("滨湖新城", "Place"), ("东苑安置房工程项目部", "Enterprise")} <= found
+    found = ents(nlp, "亲子家庭走进偃师区绿源牧场奶牛养殖基地。陕西煤业化工集团有限责任公司发布通知。")
+    assert {("偃师区", "Place"), ("绿源牧场奶牛养殖基地", "Enterprise"), ("陕西煤业化工集团有限责任公司", "Enterprise")} <= found
+    assert ("陕西省", "Place") not in found  # a registered company's name keeps its places
 
 
 def test_bare_bureaus_and_listed_offices_are_the_articles_own(nlp):

@@ -65,8 +65,9 @@ _PROPER = {"LOC", "ORG", "nz", "PER", "nw"}
 
 
 # the town and zone a site stands in, opening its project department's name
-_SITE_PLACE_HEADS = "(?:镇|乡|街道|新城|新区|片区)"
-_SITE_PLACES = re.compile(rf"(?:[\u4e00-\u9fff]{{2,4}}?{_SITE_PLACE_HEADS})+")
+_SITE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|新城|新区|片区)")
+# sites rather than registered companies
+_SITE_HEADS = ("项目部", "工地", "牧场", "农场", "养殖基地", "种植基地", "生产基地")
 _LISTED_OFFICE = re.compile(r"(?<=[、和与及])([省市县区][\u4e00-\u9fff]{1,4}?(?:局|厅|办|委))(?=[、，和与及]|共同|联合|等)")
 _PARTNER_VERBS = ("联合", "携手", "会同", "联手", "协同", "协调")
 # one-character heads that here open a longer word: 司|法局, 局|面, 部|署, 办|理, 委|托
@@ -257,19 +258,27 @@ class BodyFinder:
         ]  # fmt: skip
         return doc
 
-    @staticmethod
-    def _site_places(out: list[Cand]) -> None:
-        """A site's project department is named after where it stands: 小庙镇运河新城
-        西城桂花苑工程项目部 is the town and the new town (places) and the department."""
-        for c in [c for c in out if c.label == "Enterprise" and c.name.endswith(("项目部", "工地"))]:
-            m = _SITE_PLACES.match(c.name)
-            if not m or len(c.name) - m.end() < 4:
+    def _site_places(self, out: list[Cand]) -> None:
+        """A site is named after where it stands: 小庙镇运河新城西城桂花苑工程项目部,
+        孟津区君荷牧场奶牛养殖基地 are places (a county, a town, a new town) and the
+        site; a registered company's name keeps its places (陕西煤业化工集团有限责任公司)."""
+        for c in [c for c in out if c.label == "Enterprise" and c.name.endswith(_SITE_HEADS)]:
+            pos, pieces = 0, []
+            while True:
+                m = self.gaz.match(c.name, pos) or _SITE_PLACE.match(c.name, pos)
+                if not m:
+                    break
+                pieces.append((pos, m.group()))
+                pos = m.end()
+            if not pieces or len(c.name) - pos < 4:
                 continue
-            pos = c.start
-            for piece in re.findall(rf"[\u4e00-\u9fff]{{2,4}}?{_SITE_PLACE_HEADS}", m.group()):
-                out.append(Cand(pos, pos + len(piece), "Place", piece, "place"))
-                pos += len(piece)
-            c.start, c.name = c.start + m.end(), c.name[m.end() :]
+            for at, piece in pieces:
+                canon = self.gaz.canonical(piece) if self.gaz.is_place(piece) else piece
+                place = Cand(c.start + at, c.start + at + len(piece), "Place", canon, "place")
+                if canon != piece:
+                    place.aliases.add(piece)
+                out.append(place)
+            c.start, c.name = c.start + pos, c.name[pos:]
 
     def _regional_units(self, text: str, out: list[Cand]) -> None:
         """A company's unit named by a place: 饿了么亳州运营中心, 中建八局烟台二期项目
