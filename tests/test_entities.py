@@ -102,6 +102,12 @@ def test_awards_by_their_shape_prizes_national_masters_and_most_beautiful_titles
     assert not {n for n, label in ents(nlp, "他获得一等奖和奖励。这是最美的风景。") if label == "Award"}
 
 
+def test_quoted_titles_a_selection_confers_are_awards_and_documents_are_nothing(nlp):
+    found = ents(nlp, "县总工会开展“淮南工匠”“淮南县技术能手”优秀技能人才评选，出具《工会维权建议书》。")
+    assert {("淮南工匠", "Award"), ("淮南县技术能手", "Award")} <= found
+    assert not {label for _, label in found} & {"Program", "Event"}
+
+
 def test_groups(nlp):
     found = ents(nlp, "活动面向新就业形态劳动者、农民工和货车司机。")
     assert {("新就业形态劳动者", "Group"), ("农民工", "Group"), ("货车司机", "Group")} <= found

@@ -89,6 +89,15 @@ def test_a_pronoun_opening_a_clause_is_the_person_named_last(nlp):
     assert "WORKS_AT" not in types_in(nlp, text)
 
 
+def test_no_organizer_from_a_possessive_an_exhortation_or_a_generic_subject(nlp):
+    text = "按照全国总工会的要求设立本省热线，浙江省总工会还推出“1+3”职工诉求服务机制。"
+    assert {h for h, r, t in rels(nlp, text) if r == "ORGANIZES"} == {"浙江省总工会"}
+    text = "浙江省总工会主席王强表示，今年开展了大量工作。要深入实施“产业倍增职工竞赛建功”行动。"
+    assert "ORGANIZES" not in types_in(nlp, text)
+    text = "浙江省总工会开展了大量工作。全市各级工会结合“送法进企业”等系列活动，深入基层。"
+    assert "ORGANIZES" not in types_in(nlp, text)
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

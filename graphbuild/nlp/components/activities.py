@@ -48,7 +48,8 @@ _SHARED_CONTEST = re.compile(
 )
 _CONTEST_LEAD = re.compile(r"举办|开展|组织|首次|的|了|在|和")
 DOC_TITLE = re.compile(
-    r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）)$|^为人民服务$"
+    r"^关于|(通知|意见|办法|规定|条例|法|决定|方案|纲要|细则|规划|报告|指南|清单|目录|标准|精神|讲话|指示|批示|（暂行）|（试行）"
+    r"|调解书|意见书|建议书|倡议书|承诺书|责任书|通知书|协议书|告知书|申请书|合同|协议)$|^为人民服务$"
 )
 
 
@@ -70,6 +71,8 @@ _PREFIX_STOP = r"[的和与及等在为对向把被将了是从到]|开展|举�
 
 
 _LISTED_HAPPENINGS = re.compile(r"(?:开展|举办|组织|举行)了?((?:[\u4e00-\u9fff]{4,12}、)+[\u4e00-\u9fff]{4,12})等(?:系列)?活动")
+# what follows the quoted titles that a selection confers: …“肥西县技术能手”优秀技能人才评选
+_SELECTED = re.compile(r"(?:[、和与及]?“[^“”\n]{1,20}”)*(?:[\u4e00-\u9fff]{0,8}?)(?:评选|评比)")
 # nouns after a program's name that do not carry it on
 _NOT_HEADS = {"工作", "期间", "以来", "方面", "领域", "过程", "之中", "当中", "时", "后", "前", "中"}
 
@@ -263,6 +266,9 @@ class ActivityFinder:
                 after = None  # (one quoted character leads a longer name: “新”聚力直播课堂)
             if any(inner.endswith(h) for h in self.org_heads):
                 out.append(Cand(s, e, "Organization", inner, "activity"))
+                continue
+            if _SELECTED.match(text, e):  # “服务之星”和“最美快递员”评选活动: the titles conferred
+                out.append(Cand(s + 1, e - 1, "Award", inner, "award"))
                 continue
             if after:
                 end = after.end()

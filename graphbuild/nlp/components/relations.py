@@ -60,6 +60,10 @@ _ACTIVITY_REFERENCE = re.compile(
 # a sentence set in the activity named before
 # the scope or count between a cue and its group: 向全市2.5万余名新就业形态劳动者
 _GROUP_MODIFIER = re.compile(r"(?:广大|全市|全省|全区|全县|全国|辖区内?|[\d.]+万?余?(?:名|人次|位)|近|约|超|共)$")
+# a sentence that is an exhortation or has a plural, generic subject of its own
+_OWN_SUBJECT = re.compile(
+    r"\s*(?:要|必须|应当|应|需要|务必)|[^，。；]{0,8}?(?:各级工会|基层工会|全市工会|全省工会|全县工会|各地工会|各单位|各地)"
+)
 # what may open a sentence before a list of its subjects: 本报讯…11月20日，据悉，
 _LIST_OPENING = re.compile(rf"(?:{_DATELINE.pattern})(?:(?:据悉|据了解|同时|此外|近年来|目前)[，,]?)?")
 _AT_THE_ACTIVITY = re.compile(r"(?:当天的|这次|本次|此次)(?:活动|培训|比赛|竞赛)(?:中|上|现场)?[，,]|正是(?:这次|本次|此次)活动")
@@ -361,7 +365,8 @@ class RelationExtractor:
         before = [
             b
             for b in bodies
-            if b.end_char <= pos and pos - b.end_char <= reach and not re.search(r"[，。；：“”]", text[b.end_char : pos])
+            # (按照全国总工会的要求和部署设立…: a body in a possessive is no subject)
+            if b.end_char <= pos and pos - b.end_char <= reach and not re.search(r"[，。；：“”的]", text[b.end_char : pos])
         ]
         if not before:
             return []
@@ -513,6 +518,8 @@ class RelationExtractor:
             acts and verbs and self._subject is not None
             and not any(b.end_char <= verbs[0].start() for b in bodies)
             and "\n" not in text[self._subject.end_char : sent[0]]
+            # (要深入推进…: an exhortation; 全市各级工会…: a subject of its own, though no entity)
+            and not _OWN_SUBJECT.match(text, sent[0], verbs[0].start())
         ):  # fmt: skip
             subjects = [self._subject]  # subject carried from the sentence before, same paragraph
             carried = True
