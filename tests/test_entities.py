@@ -108,6 +108,16 @@ def test_quoted_titles_a_selection_confers_are_awards_and_documents_are_nothing(
     assert not {label for _, label in found} & {"Program", "Event"}
 
 
+def test_honors_not_from_a_group_phrase_or_a_documents_title_and_one_by_its_short_place(nlp):
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    found = ents(nlp, "邀请4名山东劳模工匠来到新疆。出台《肥东县劳模创新工作室管理办法》。")
+    assert not {label for _, label in found} & {"Award"}
+    doc = nlp("肥东县总工会开展“肥东县技能大师”评选。第一名可确定为“肥东技能大师”。")
+    awards = {e.name: e.aliases for e in doc.user_data[ENTITIES] if e.label == "Award"}
+    assert list(awards) == ["肥东县技能大师"] and "肥东技能大师" in awards["肥东县技能大师"]
+
+
 def test_groups(nlp):
     found = ents(nlp, "活动面向新就业形态劳动者、农民工和货车司机。")
     assert {("新就业形态劳动者", "Group"), ("农民工", "Group"), ("货车司机", "Group")} <= found

@@ -108,6 +108,9 @@ def test_a_lone_heading_before_a_paragraph_that_refers_back_is_a_section_not_a_s
         "工会培训帮就业\n\n近日，在徐州市工人文化宫内，老师给学员\n\n们讲授技能，学员们学得很认真很认真。"
     )
     assert [a.title for a in split_articles(normalize(page).text)] == ["东方机械厂着力推进改革", "工会培训帮就业"]
+    # a section opening with its verb, and the story's own box, are the story's too
+    page = page.replace("该厂注重", "充分利用政策").replace("赛训结合帮职工提素", "阅读提示")
+    assert [a.title for a in split_articles(normalize(page).text)] == ["东方机械厂着力推进改革", "工会培训帮就业"]
 
 
 def test_article_offsets_point_into_the_original_file():

@@ -29,13 +29,26 @@ class ArticleSpan:
 _BACK_REFERENCE = re.compile(r"(?:该|这家|此)(?:公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会|矿)")
 
 
+# a section that opens with its verb: the subject is the story's (充分利用…政策，联合县人社局…)
+_SUBJECTLESS = re.compile(
+    r"(?:充分|联合|通过|依托|围绕|坚持|持续|深入|积极|着力|聚焦|推动|加强|建立|开展|实施|针对|结合|注重|强化|健全|完善|搭建|打造)"
+)
+
+
+# the labels of a story's own boxes
+_BOXES = {"阅读提示", "编者按", "记者手记", "相关链接", "链接", "短评", "延伸阅读"}
+
+
 def _subheading(text: str, paras: list[tuple[int, int]], k: int, j: int) -> bool:
     """A lone heading whose next paragraph refers back to what came before it
-    (赛训结合帮职工提素 / …该厂每年…) heads a section of the story, not a new story."""
+    (赛训结合帮职工提素 / …该厂每年…) or opens with its verb (充分利用…) heads a
+    section of the story, not a new story."""
     if j - k != 1:
         return False
-    body = text[paras[j][0] : paras[j][1]]
-    return bool(_BACK_REFERENCE.search(body)) and not LEAD.match(body.strip())
+    if text[paras[k][0] : paras[k][1]].strip() in _BOXES:
+        return True
+    body = text[paras[j][0] : paras[j][1]].strip()
+    return not LEAD.match(body) and bool(_BACK_REFERENCE.search(body) or _SUBJECTLESS.match(body))
 
 
 def split_articles(text: str) -> list[ArticleSpan]:

@@ -108,7 +108,12 @@ class LexiconMatcher:
         # place-prefixed awards: 辽宁省劳模, 长沙工匠, 湖南省五一劳动奖章
         for c in [c for c in out if c.label == "Place"]:
             m = self.award_after.match(text, c.end)
-            if m and not text.startswith(("工匠人才", "工匠精神", "工匠学院", "工匠联盟", "工匠型"), m.start()):
+            # (山东劳模工匠: model workers and craftsmen, a group, not an honor)
+            if (
+                m
+                and not text.startswith(("工匠人才", "工匠精神", "工匠学院", "工匠联盟", "工匠型"), m.start())
+                and not (m.group(1) == "劳模" and text.startswith("工匠", m.end()))
+            ):
                 head = m.group(1)
                 name = text[c.start : c.end] + _EXPAND.get(head, head)
                 a = Cand(c.start, m.end(), "Award", name, "award")

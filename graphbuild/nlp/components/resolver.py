@@ -7,7 +7,8 @@
   杭州市临平区);
 - ``（以下简称X）`` makes X an alias, and X's later mentions point to the entity;
 - places inside enterprise, program, event and award names are not entities,
-  nor those inside a document's title (《安徽省女职工劳动保护特别规定》).
+  nor places and honors inside a document's title (《安徽省女职工劳动保护特别规定》);
+- an honor named with its place's short form is the one named in full (肥西技能大师).
 
 The result is ``doc.spans["entities"]`` (span ``id_`` = canonical name),
 ``doc.ents`` (the outermost, non-overlapping ones) and
@@ -350,6 +351,22 @@ class Resolver:
                 _rename(names[name], target)
 
     @staticmethod
+    def _awards_by_short_places(kept: list[Cand]) -> None:
+        """An honor named with its place's short form is the one the article names
+        in full: 肥西技能大师 is 肥西县技能大师."""
+        awards = {c.name for c in kept if c.label == "Award"}
+        places = {c.name for c in kept if c.label == "Place" and len(c.name) >= 3 and c.name.endswith(("省", "市", "县", "区"))}
+        for c in kept:
+            if c.label != "Award":
+                continue
+            for place in places:
+                short = place[:-1]
+                full = place + c.name[len(short) :]
+                if c.name.startswith(short) and not c.name.startswith(place) and full in awards:
+                    _rename([c], full)
+                    break
+
+    @staticmethod
     def _plain_names_of_brands(text: str, kept: list[Cand]) -> None:
         """The plain name of a scheme is the brand written right before it once:
         after “泉心互助”职工大病互助保障活动, 职工大病互助保障 alone is 泉心互助."""
@@ -414,7 +431,7 @@ class Resolver:
         # a law's or notice's title names its jurisdiction, not a place of the article
         titles = [m.span() for m in _BOOK.finditer(text) if DOC_TITLE.search(m.group(1))]
         if titles:
-            kept = [c for c in kept if c.label != "Place" or not any(s < c.start and c.end < e for s, e in titles)]
+            kept = [c for c in kept if c.label not in ("Place", "Award") or not any(s < c.start and c.end < e for s, e in titles)]
         # （以下简称X）: X becomes an alias and its mentions point to the entity
         short_of: dict[str, Cand] = {}
         for c in kept:
@@ -436,6 +453,7 @@ class Resolver:
         self._dash_subtitles(text, kept)
         self._merge_short_forms(kept)
         self._plain_names_of_brands(text, kept)
+        self._awards_by_short_places(kept)
         kept += self._references(text, kept)
         entities: dict[tuple[str, str], Entity] = {}
         part_of: list[tuple[str, str, int, int]] = []
