@@ -118,6 +118,13 @@ def test_honors_not_from_a_group_phrase_or_a_documents_title_and_one_by_its_shor
     assert list(awards) == ["肥东县技能大师"] and "肥东技能大师" in awards["肥东县技能大师"]
 
 
+def test_an_honor_conferred_and_an_occupation_before_a_name(nlp):
+    found = ents(nlp, "其中3个驿站获评全国最美工会户外劳动者服务站；长沙外卖送餐员李大明说，农民工受益很多。")
+    assert ("全国最美工会户外劳动者服务站", "Award") in found and ("李大明", "Person") in found
+    groups = {n for n, label in found if label == "Group"}
+    assert "农民工" in groups and not groups & {"外卖送餐员", "户外劳动者"}
+
+
 def test_groups(nlp):
     found = ents(nlp, "活动面向新就业形态劳动者、农民工和货车司机。")
     assert {("新就业形态劳动者", "Group"), ("农民工", "Group"), ("货车司机", "Group")} <= found

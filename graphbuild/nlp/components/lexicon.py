@@ -36,6 +36,11 @@ _PRIZE = re.compile(
     r"(?:荣获|获得|获评|分获|摘得|斩获|荣膺|被授予|授予|获)(?:了)?(?:[^，。；：“”]{0,16}[的、])?"
     r"(?P<name>(?![得了])[\u4e00-\u9fff]{3,14}?(?:大奖|奖))(?![\u4e00-\u9fff])"
 )
+# an honor conferred on a body or person: 获评全国最美工会户外劳动者服务站, 被评为全省先进职工之家
+_CONFERRED = re.compile(
+    r"(?:获评|被评为|评为|荣获|被授予|授予)(?P<name>(?:全国|全省|全市|省级|市级|国家级)(?:最美|优秀|先进|示范|模范)[\u4e00-\u9fff]{2,14}?)"
+    r"(?=[，。；、,;]|称号|荣誉)"
+)
 _MASTER = re.compile(r"(?P<name>中国[\u4e00-\u9fff]{2,6}大师)")
 _MOST_TITLE = re.compile(r"(?P<name>(?:最美|最暖)(?:个人|集体|职工|员工|家庭|工匠|快递员|骑手|司机|劳动者|志愿者|班组|驿站))")
 # grades and plain words, not honors: 一等奖, 优秀奖, 奖励
@@ -136,7 +141,7 @@ class LexiconMatcher:
                     out.append(Cand(m.start(), m.end(), "Award", m.group(), "award"))
         # honors by their shape: a prize after the verb that confers it (分获…的职工技术创新优秀成果奖),
         # a national master (中国工艺美术大师), the genre's 最美/最暖 titles (最美个人, 最暖集体)
-        for rx in (_PRIZE, _MASTER, _MOST_TITLE):
+        for rx in (_PRIZE, _MASTER, _MOST_TITLE, _CONFERRED):
             for m in rx.finditer(text):
                 name = m.group("name")
                 if len(name) >= 4 and not _NOT_PRIZE.match(name):

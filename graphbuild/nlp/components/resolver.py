@@ -428,6 +428,9 @@ class Resolver:
                 self._canonical_body(c, places, text)
         cs += self._owners_of_unions(cs, text)
         kept = self._select(cs)
+        # a group word right before a name is that person's occupation (长沙外卖送餐员陈金华), no group
+        person_at = {c.start for c in kept if c.label == "Person"}
+        kept = [c for c in kept if c.label != "Group" or c.end not in person_at]
         # a law's or notice's title names its jurisdiction, not a place of the article
         titles = [m.span() for m in _BOOK.finditer(text) if DOC_TITLE.search(m.group(1))]
         if titles:
