@@ -125,6 +125,12 @@ def test_an_honor_conferred_and_an_occupation_before_a_name(nlp):
     assert "农民工" in groups and not groups & {"外卖送餐员", "户外劳动者"}
 
 
+def test_a_numbered_event_keeps_its_province_and_levels_in_general_are_no_union(nlp):
+    found = ents(nlp, "大国工匠易冉在江西省第二届职业技能大赛开幕式发言。县总工会联动市、县总工会成立教育联盟。")
+    assert ("江西省第二届职业技能大赛", "Event") in found
+    assert [n for n, label in found if label == "Union"] == ["县总工会"]
+
+
 def test_groups(nlp):
     found = ents(nlp, "活动面向新就业形态劳动者、农民工和货车司机。")
     assert {("新就业形态劳动者", "Group"), ("农民工", "Group"), ("货车司机", "Group")} <= found

@@ -98,6 +98,18 @@ def test_no_organizer_from_a_possessive_an_exhortation_or_a_generic_subject(nlp)
     assert "ORGANIZES" not in types_in(nlp, text)
 
 
+def test_the_body_that_confers_an_honor_and_the_place_where_it_happens_are_no_holder_or_organizer(nlp):
+    got = rels(nlp, "刘伟创新工作室开展创新活动，被全国总工会授予全国示范性劳模和工匠人才创新工作室。")
+    assert {(h, t) for h, r, t in got if r == "AWARDED"} == {("刘伟创新工作室", "全国示范性劳模和工匠人才创新工作室")}
+    text = "本报讯 6月4日，中国教科文卫体工会主办的“助力共同富裕”职工志愿服务活动在全总定点扶贫县山西和顺开展。"
+    assert {h for h, r, t in rels(nlp, text) if r == "ORGANIZES"} == {"中国教科文卫体工会"}
+
+
+def test_a_later_training_means_the_activity_named_last(nlp):
+    text = "北京市总将“送教到基层”专项工作纳入计划，推出“市级示范公益送教”项目。在当天的培训中，温莹莹分享了体会。"
+    assert ("温莹莹", "PARTICIPATES_IN", "“市级示范公益送教”项目") in rels(nlp, text)
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

@@ -234,6 +234,15 @@ class ActivityFinder:
         first = bodies.get(second.start - 1)
         return first.start if first is not None else start
 
+    def _place_before(self, text: str, start: int) -> int:
+        """Where a numbered event's name begins when the province or city holding it
+        comes first (湖南省第一届职业技能大赛): at that place; else at ``start``."""
+        for k in range(8, 1, -1):
+            m = self._gaz.match(text, start - k) if start >= k else None
+            if m and m.end() == start and m.group().endswith(("省", "市", "区", "县")):
+                return start - k
+        return start
+
     def _joined_end(self, text: str, end: int) -> int:
         joined = self.joined.match(text, end)
         return joined.end() if joined else end
@@ -386,6 +395,8 @@ class ActivityFinder:
                     start += lead.end()
                     name = text[start:end]
                 held_from = self._joint_holders(out, text, start) if rx is self.numbered else start
+                if rx is self.numbered and held_from == start:
+                    held_from = self._place_before(text, start)  # 湖南省第一届职业技能大赛
                 c = Cand(
                     held_from,
                     end,

@@ -298,6 +298,8 @@ class BodyFinder:
     def _add(self, out: list[Cand], text: str, start: int, end: int, seen: set) -> None:
         if (start, end) in seen:
             return
+        if re.search(r"[省市县区]、$", text[max(0, start - 2) : start]) and _LEVEL_START.match(text[start:end]):
+            return  # 联动市、县总工会: the levels in general, no one union
         seen.add((start, end))
         name = text[start:end]
         if "\n" in name or any(ch in name for ch in "，。、；：！？“”《》") or name.count("（") != name.count("）"):

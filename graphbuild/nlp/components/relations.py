@@ -257,6 +257,12 @@ class RelationExtractor:
                 if a.start_char - vm.end() > 30:
                     continue
                 before = [h for h in cands if h.end_char <= vm.start()]
+                # 被全国总工会授予…: the body after 被 confers it; the holder comes before 被
+                conferrer = next(
+                    (h for h in holders if h.end_char == vm.start() and text[h.start_char - 1 : h.start_char] == "被"), None
+                )
+                if conferrer is not None:
+                    before = [h for h in cands if h.end_char < conferrer.start_char]
                 if before:
                     add(before[-1], "AWARDED", a, sent, year=year)
                 break
@@ -365,8 +371,12 @@ class RelationExtractor:
         before = [
             b
             for b in bodies
-            # (按照全国总工会的要求和部署设立…: a body in a possessive is no subject)
-            if b.end_char <= pos and pos - b.end_char <= reach and not re.search(r"[，。；：“”的]", text[b.end_char : pos])
+            # (按照全国总工会的要求和部署设立…: a body in a possessive is no subject; nor one after 在:
+            # …活动在全总定点扶贫县开展)
+            if b.end_char <= pos
+            and pos - b.end_char <= reach
+            and not re.search(r"[，。；：“”的]", text[b.end_char : pos])
+            and text[b.start_char - 1 : b.start_char] != "在"
         ]
         if not before:
             return []
@@ -743,13 +753,13 @@ class RelationExtractor:
 
 
 def _held_as_one(text: str, acts: list[Span]) -> list[Span]:
-    """The first activity of a sentence and those joined to it by 暨: one
-    happening under two names, so a later 本次活动 means both."""
-    held = [acts[0]]
-    for act in acts[1:]:
-        if text[held[-1].end_char : act.start_char] != "暨":
+    """The activity a sentence names last, with those joined to it by 暨 (one
+    happening under two names): what a later 本次活动 or 当天的培训 means."""
+    held = [acts[-1]]
+    for act in reversed(acts[:-1]):
+        if text[act.end_char : held[0].start_char] != "暨":
             break
-        held.append(act)
+        held.insert(0, act)
     return held
 
 
