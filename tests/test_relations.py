@@ -76,7 +76,7 @@ def test_the_venue_of_an_event_is_no_organizer(nlp):
     assert organizers == {"淮南市总工会", "淮南市司法局"}
 
 
-def test_a_company_stands_in_the_place_written_before_it_and_a_town_in_the_one_county(nlp):
+def test_a_company_stands_in_the_place_written_before_it_and_a_town_in_the_county_before_it(nlp):
     got = rels(nlp, "合肥市蜀山区总工会走进桃源镇滨湖新城东苑安置房工程项目部开展慰问。")
     assert ("东苑安置房工程项目部", "LOCATED_IN", "滨湖新城") in got
     assert {("滨湖新城", "PART_OF", "桃源镇"), ("桃源镇", "PART_OF", "蜀山区")} <= got
@@ -108,6 +108,14 @@ def test_the_body_that_confers_an_honor_and_the_place_where_it_happens_are_no_ho
 def test_a_later_training_means_the_activity_named_last(nlp):
     text = "北京市总将“送教到基层”专项工作纳入计划，推出“市级示范公益送教”项目。在当天的培训中，温莹莹分享了体会。"
     assert ("温莹莹", "PARTICIPATES_IN", "“市级示范公益送教”项目") in rels(nlp, text)
+
+
+def test_a_zone_lies_in_the_city_its_name_opens_with_in_full_or_short(nlp):
+    got = rels(nlp, "武汉市总工会启动竞赛。日前，在武汉经济技术开发区低空经济产业园，无人机送来咖啡。")
+    assert ("武汉经济技术开发区", "PART_OF", "武汉市") in got
+    got = rels(nlp, "北京大兴区生物医药产业基地总工会打造品牌。")
+    assert ("大兴区生物医药产业基地", "PART_OF", "大兴区") in got
+    assert ("大兴区生物医药产业基地", "PART_OF", "北京市") not in got
 
 
 def test_targets(nlp):

@@ -734,14 +734,23 @@ class RelationExtractor:
             sm = next((m for m in _SENT.finditer(text) if m.start() <= sp.start_char < m.end()), None)
             sent = (sm.start(), sm.end()) if sm else (sp.start_char, sp.end_char)
             if d is None:
-                # a minor place (街道, 村, 园区) sits in the place written before it,
-                # or in the place its own name starts with (大兴区生物医药产业基地)
-                prev = [p for p in spans if p.label_ == "Place" and p.end_char == sp.start_char]
-                prev += sorted((places[n] for n in places if n != name and name.startswith(n)), key=lambda p: -len(p.id_))
+                # a minor place (街道, 村, 园区) sits in the place its own name starts with, in full
+                # or by its short form (大兴区生物医药产业基地, 武汉经济技术开发区), or in the place
+                # written right before it
+                prev = sorted(
+                    (places[n] for n in places if n != name and (name.startswith(n) or _by_short_form(name, n))),
+                    key=lambda p: -len(p.id_),
+                )
+                prev += [p for p in spans if p.label_ == "Place" and p.end_char == sp.start_char]
                 if prev:
                     add(sp, "PART_OF", prev[0], sent)
-                elif name.endswith(("镇", "乡", "街道")) and len(counties) == 1:
-                    add(sp, "PART_OF", places[counties[0]], sent)  # a town lies in the article's one county
+                elif name.endswith(("镇", "乡", "街道")):
+                    # a town lies in the county named before it in its sentence (合肥市蜀山区总工会…走进小庙镇)
+                    county = [
+                        p for p in spans if p.label_ == "Place" and p.id_ in counties and sent[0] <= p.start_char < sp.start_char
+                    ]
+                    if county:
+                        add(sp, "PART_OF", county[-1], sent)
                 continue
             parent = d.parent
             while parent:
@@ -750,6 +759,11 @@ class RelationExtractor:
                     add(sp, "PART_OF", places[pname], sent)
                     break
                 parent = self.gaz.by_code[parent].parent
+
+
+def _by_short_form(name: str, place: str) -> bool:
+    """``name`` opens with the short form of ``place`` (武汉经济技术开发区, 武汉市)."""
+    return len(place) >= 3 and place.endswith(("市", "县", "区", "省")) and name.startswith(place[:-1]) and len(name) > len(place)
 
 
 def _held_as_one(text: str, acts: list[Span]) -> list[Span]:
