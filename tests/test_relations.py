@@ -118,6 +118,16 @@ def test_a_zone_lies_in_the_city_its_name_opens_with_in_full_or_short(nlp):
     assert ("大兴区生物医药产业基地", "PART_OF", "北京市") not in got
 
 
+def test_a_body_named_again_by_its_head_acts_after_a_reporting_clause(nlp):
+    text = (
+        "国网辽宁电力有限公司工匠联盟成立。据国网辽宁电力有限公司工会副主席王强介绍，"
+        "工匠联盟围绕生产痛点，开展职工技术创新揭榜挂帅活动。"
+    )
+    got = rels(nlp, text)
+    assert ("国网辽宁电力有限公司工匠联盟", "ORGANIZES", "职工技术创新揭榜挂帅活动") in got
+    assert ("国网辽宁电力有限公司工会", "ORGANIZES", "职工技术创新揭榜挂帅活动") not in got
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

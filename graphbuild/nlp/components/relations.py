@@ -64,6 +64,8 @@ _GROUP_MODIFIER = re.compile(r"(?:广大|全市|全省|全区|全县|全国|辖�
 _OWN_SUBJECT = re.compile(
     r"\s*(?:要|必须|应当|应|需要|务必)|[^，。；]{0,8}?(?:各级工会|基层工会|全市工会|全省工会|全县工会|各地工会|各单位|各地)"
 )
+# a reporting clause opening a sentence: 据国网冀北电力有限公司工会副主席郝永华介绍，
+_REPORTED = re.compile(r"据[^，。；]{2,40}?(?:介绍|了解|表示|称|说|透露|统计)[，,]")
 # what may open a sentence before a list of its subjects: 本报讯…11月20日，据悉，
 _LIST_OPENING = re.compile(rf"(?:{_DATELINE.pattern})(?:(?:据悉|据了解|同时|此外|近年来|目前)[，,]?)?")
 _AT_THE_ACTIVITY = re.compile(r"(?:当天的|这次|本次|此次)(?:活动|培训|比赛|竞赛)(?:中|上|现场)?[，,]|正是(?:这次|本次|此次)活动")
@@ -503,20 +505,23 @@ class RelationExtractor:
         if not subjects and bodies and verbs:
             # the sentence's own subject, at its head (after a time phrase), governs
             # every verb in it: 大连市总采取…，…，开展“劳模工匠大讲堂”
-            lead = next((b for b in bodies if b.start_char - sent[0] <= 24), None)
+            # (据X介绍，: the one reporting is not the one acting)
+            reported = _REPORTED.match(text, sent[0], sent[1])
+            head = reported.end() if reported else sent[0]
+            lead = next((b for b in bodies if head <= b.start_char and b.start_char - head <= 24), None)
             # (a clause before it may have a verb of its own: 为方便技能人才开展跨界交流，大连市总采取…)
             verbs_after = [v for v in verbs if lead is not None and v.start() >= lead.end_char]
             if (
                 lead is not None
                 and verbs_after
-                and (lead.end_char <= verbs[0].start() or text[sent[0] : lead.start_char].endswith("，"))
-                and not re.search(r"[。；：“”]", text[sent[0] : lead.start_char])
+                and (lead.end_char <= verbs[0].start() or text[head : lead.start_char].endswith("，") or reported)
+                and not re.search(r"[。；：“”]", text[head : lead.start_char])
                 and not text.startswith(("的", "之"), lead.end_char)
                 and (
-                    _DATELINE.fullmatch(text[sent[0] : lead.start_char])
+                    _DATELINE.fullmatch(text[head : lead.start_char])
                     or re.fullmatch(
                         r"[\d年月日起以来今近，、\s]*|[^，。；]{0,12}，|(?:为了?|围绕|针对|聚焦)[^，。；]{0,20}，",
-                        text[sent[0] : lead.start_char],
+                        text[head : lead.start_char],
                     )
                 )
             ):

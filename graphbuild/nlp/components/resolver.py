@@ -38,6 +38,9 @@ _QUOTED_CORE = re.compile(r"[“‘]([^“”‘’]+)[”’]([^“”‘’]*)
 _LED_QUOTED_CORE = re.compile(r"([^“”‘’]+)[“‘]([^“”‘’]+)[”’]([^“”‘’]*)")
 _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)]{2,12})[”\"]?[）)]")
 REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
+# the head of a body's name that may name it again alone (工匠联盟, 讲师团)
+_NAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:联盟|讲师团|宣讲团|研究会|促进会)$")
+_BEFORE_A_NAME = set("，。、；：“（ \n据由和与及")
 # a person's pronoun opening a clause (他还当选…), not 他们 / 其他 / 他人
 _PRONOUN = re.compile(
     r"(?:^|(?<=[，。；！？：\n”]))(?:(?:前不久|不久前|近日|此后|后来|随后|如今|目前|同时|此外|去年|今年)[，,]?)?(他|她)(?![们人])",
@@ -404,6 +407,20 @@ class Resolver:
             if before and not any(c.start <= m.start() < c.end for c in kept):
                 target = before[-1]
                 refs.append(Cand(m.start(), m.end(), target.label, target.name, "reference"))
+        # a body named again by the head of its name once the whole was written:
+        # 国网冀北电力有限公司工匠联盟 … 工匠联盟围绕…
+        for c in [c for c in bodies if c.label == "Organization"]:
+            tail = _NAMED_HEAD.search(c.name)
+            if tail is None or tail.start() < 2:
+                continue
+            for m in re.finditer(re.escape(tail.group()), text):
+                if (
+                    m.start() >= c.end
+                    and (m.start() == 0 or text[m.start() - 1] in _BEFORE_A_NAME)
+                    and not any(k.start <= m.start() < k.end for k in kept)
+                    and not any(r.start <= m.start() < r.end for r in refs)
+                ):
+                    refs.append(Cand(m.start(), m.end(), c.label, c.name, "reference"))
         # 他 / 她 opening a clause: the person named last, within the passage
         persons = sorted((c for c in kept if c.label == "Person"), key=lambda c: c.start)
         for m in _PRONOUN.finditer(text):
