@@ -46,6 +46,8 @@ def test_located_in_from_names_and_places_part_of(nlp):
 
 
 def test_part_of_enterprise_union_and_subsidiary(nlp):
+    got = rels(nlp, "华能东方电厂推进改革。近日，该厂王涛创新工作室获奖。")
+    assert ("王涛创新工作室", "PART_OF", "华能东方电厂") in got
     got = rels(nlp, "中铝集团旗下沈阳铝镁设计研究院有限公司工会搭建平台。")
     assert ("沈阳铝镁设计研究院有限公司", "PART_OF", "中铝集团") in got
     assert ("沈阳铝镁设计研究院有限公司工会", "PART_OF", "沈阳铝镁设计研究院有限公司") in got

@@ -326,6 +326,8 @@ class RelationExtractor:
             gap = text[a.end_char : b.start_char]
             if gap in ("旗下", "下属", "所属", "直属", "的"):
                 add(b, "PART_OF", a, sent)
+            elif gap == "" and a.label_ == "Enterprise" and b.label_ in ("Organization", "Union"):
+                add(b, "PART_OF", a, sent)  # 该厂刘斌创新工作室: a company's own studio
         # a body named after another body of the article: X公司工会, X公司工匠联盟
         names = {b.id_: b for b in bodies}
         for u in bodies:
