@@ -130,6 +130,15 @@ def test_a_body_named_again_by_its_head_acts_after_a_reporting_clause(nlp):
     assert ("国网辽宁电力有限公司工会", "ORGANIZES", "职工技术创新揭榜挂帅活动") not in got
 
 
+def test_a_company_named_again_without_its_group_and_bodies_a_union_coordinates(nlp):
+    got = rels(nlp, "北方重机集团成立于1950年。北方重机与东北大学建立产学研合作。")
+    assert ("东北大学", "PARTNERS_WITH", "北方重机集团") in got or ("北方重机集团", "PARTNERS_WITH", "东北大学") in got
+    got = {
+        frozenset((h, t)) for h, r, t in rels(nlp, "淮南市总工会协调市司法局、市法律援助中心开展培训。") if r == "PARTNERS_WITH"
+    }
+    assert frozenset(("淮南市司法局", "淮南市法律援助中心")) in got and frozenset(("淮南市总工会", "淮南市司法局")) in got
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

@@ -415,7 +415,7 @@ class RelationExtractor:
         for pm in self.partner.finditer(text, sent[0], sent[1]):
             before = self._group_before(text, bodies, pm.start(), reach=6)
             cue = pm.group()
-            after = self._list_after(text, bodies, pm.end()) if cue in ("联合", "携手", "会同", "联手", "协同") else []
+            after = self._list_after(text, bodies, pm.end()) if cue in ("联合", "携手", "会同", "联手", "协同", "协调") else []
             if len(before) == 1 and not after and cue in ("共同", "合作", "一道", "一起"):
                 # A与B共同…: the 与 partner sits inside the clause before the cue
                 m = re.search(r"(?:与|和|同)(?:当时的)?$", text[max(sent[0], before[0].start_char - 4) : before[0].start_char])
