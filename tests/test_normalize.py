@@ -88,6 +88,11 @@ def test_a_subheading_inside_an_article_keeps_it_whole_but_ends_its_sentence():
     assert "主席王义朴" in normalize("会议召开了。\n\n市总工会主\n\n席王义朴说，市总推进工作，取得了很多很多的成效。").text
 
 
+def test_a_subheading_of_two_parallel_phrases_before_a_dated_paragraph_ends_its_sentence():
+    page = "本报讯 市总工会召开会议，部署全年工作很多很多很多。\n\n延伸手臂，彰显工会温度\n\n2020年开始，市总工会建立服务制度，成效很好很好很好。"
+    assert "温度\n2020年" in normalize(page).text
+
+
 def test_headlines_are_not_joined_to_the_lead():
     page = "山东省委常委、省总工会主席徐海荣提出\n\n组织动员广大产业工人建功立业\n\n本报讯(记者田国奎)11月29日,会议召开。"
     t = normalize(page)

@@ -134,6 +134,12 @@ def _fullwidth_punct(chars: list[str]) -> None:
 _SUBHEADING = re.compile(r"^[^，。；！？\n]{2,30}[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《][^，。；！？\n]{1,30}$")
 
 
+# a subheading of two parallel phrases (延伸手臂，彰显工会温度) before a paragraph that starts afresh
+# with a date or a quote: not a line the layout cut
+_PARALLEL_HEADING = re.compile(r"[\u4e00-\u9fff]{3,8}，[\u4e00-\u9fff]{3,10}")
+_FRESH_START = re.compile(r"(?:\d{4}年|\d{1,2}月|近日|日前|近年来|今年|去年|“)")
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of non-blank paragraphs (separated by blank lines)."""
     spans = []
@@ -207,7 +213,8 @@ def layout_breaks(text: str) -> list[tuple[int, int]]:
             e = paras[k + 1][0]
             while e < paras[k + 1][1] and text[e] in " \t":
                 e += 1
-            if _SUBHEADING.search(a) and text[s] == "\n":
+            subheading = _SUBHEADING.search(a) or _PARALLEL_HEADING.match(a.strip()) and _FRESH_START.match(b.strip())
+            if subheading and text[s] == "\n":
                 s += 1  # a subheading keeps its line break, so its sentence ends there
             breaks.append((s, e))
     return breaks
