@@ -66,6 +66,8 @@ _OWN_SUBJECT = re.compile(
 )
 # a reporting clause opening a sentence: 据国网冀北电力有限公司工会副主席郝永华介绍，
 _REPORTED = re.compile(r"据[^，。；]{2,40}?(?:介绍|了解|表示|称|说|透露|统计)[，,]")
+# taking part in the activity named before, by a plain word for it (刘壮参加培训后…)
+_JOINED_IT = re.compile(r"(?:参加|参与|出席)了?(?:培训|活动|比赛|竞赛|宣讲|讲座|仪式|启动仪式)")
 # what may open a sentence before a list of its subjects: 本报讯…11月20日，据悉，
 _LIST_OPENING = re.compile(rf"(?:{_DATELINE.pattern})(?:(?:据悉|据了解|同时|此外|近年来|目前)[，,]?)?")
 _AT_THE_ACTIVITY = re.compile(r"(?:当天的|这次|本次|此次)(?:活动|培训|比赛|竞赛)(?:中|上|现场)?[，,]|正是(?:这次|本次|此次)活动")
@@ -592,6 +594,16 @@ class RelationExtractor:
                 # its people, and the bodies that open the clause after it (当天的活动中，A公司和B公司还聘请…)
                 opening = self._list_after(text, [e for e in ents if e.label_ in BODIES], at.end())
                 for w in [e for e in ents if e.label_ == "Person"] + opening:
+                    for act in self._last_activities:
+                        add(w, "PARTICIPATES_IN", act, sent)
+            # A参加培训后…: the training is the activity named before
+            for vm in _JOINED_IT.finditer(text, sent[0], sent[1]) if self._last_activities else ():
+                who = [
+                    e
+                    for e in ents
+                    if e.label_ in BODIES | {"Person"} and e.end_char <= vm.start() and vm.start() - e.end_char <= 2
+                ]
+                for w in who[-1:]:
                     for act in self._last_activities:
                         add(w, "PARTICIPATES_IN", act, sent)
             return
