@@ -144,6 +144,7 @@ def test_programs_events_and_slogans(nlp):
     assert ("“暖心驿站”服务", "Program") in found and ("“618”调解工作法", "Program") in found
     assert ("第三届全国快递职业技能竞赛", "Event") in found
     assert "盘活" not in names
+    assert not {label for _, label in ents(nlp, "劳动模范王芳聚焦“为职工服务”，讲述奋斗故事。")} & {"Program", "Event"}
 
 
 def test_long_unquoted_programs_and_awareness_months_after_a_launching_verb(nlp):

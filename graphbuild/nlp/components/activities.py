@@ -336,6 +336,8 @@ class ActivityFinder:
                 continue
             if "、" in inner and not re.search(r"[\d+]", inner):
                 continue  # a list of slogans (单独组建、区域联建、行业统建)
+            if re.match(r"[为向对让把被给]", inner) and not re.search(r"[\d+·]", inner):
+                continue  # a motto, not a name (聚焦“为人民服务”)
             out.append(Cand(s, e, self._label(inner), inner, "activity"))
         for m in self.verb_program.finditer(text):
             name = m.group(1)
