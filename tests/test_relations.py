@@ -107,11 +107,16 @@ def test_the_body_that_confers_an_honor_and_the_place_where_it_happens_are_no_ho
     assert {h for h, r, t in rels(nlp, text) if r == "ORGANIZES"} == {"中国教科文卫体工会"}
 
 
-def test_a_later_training_means_the_activity_named_last(nlp):
-    text = "北京市总将“送教到基层”专项工作纳入计划，推出“市级示范公益送教”项目。在当天的培训中，温莹莹分享了体会。"
-    assert ("温莹莹", "PARTICIPATES_IN", "“市级示范公益送教”项目") in rels(nlp, text)
-    text = "北京市总推出“市级示范公益送教”项目。骑手刘壮参加培训后表示受益匪浅。"
+def test_a_later_reference_means_the_activity_of_that_word_named_last_else_the_topic(nlp):
+    headline = "北京市总实施“市级示范公益送教”项目\n"
+    text = headline + "北京市总将“送教到基层”专项工作纳入计划，推出“市级示范公益送教”项目。在当天的培训中，温莹莹分享了体会。"
+    got = rels(nlp, text)
+    assert ("温莹莹", "PARTICIPATES_IN", "“市级示范公益送教”项目") in got
+    assert ("温莹莹", "PARTICIPATES_IN", "“送教到基层”专项工作") not in got
+    text = headline + "北京市总推出“市级示范公益送教”项目。骑手刘壮参加培训后表示受益匪浅。"
     assert ("刘壮", "PARTICIPATES_IN", "“市级示范公益送教”项目") in rels(nlp, text)
+    text = headline + "市总工会还开展“劳模进企业”活动。此项活动由市总工会主办、市机械工会承办。"
+    assert ("北京市机械工会", "ORGANIZES", "“劳模进企业”活动") in rels(nlp, text)
 
 
 def test_a_zone_lies_in_the_city_its_name_opens_with_in_full_or_short(nlp):

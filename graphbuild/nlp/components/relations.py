@@ -57,7 +57,6 @@ _DATELINE = re.compile(r"(?:本报讯\s*)?(?:[（(][^）)]{0,30}[）)])?[\d年�
 _ACTIVITY_REFERENCE = re.compile(
     r"(?:本次|此次|这次|该|此项|这项|这一|上述)(?:活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|培训)"
 )
-# a sentence set in the activity named before
 # the scope or count between a cue and its group: 向全市2.5万余名新就业形态劳动者
 _GROUP_MODIFIER = re.compile(r"(?:广大|全市|全省|全区|全县|全国|辖区内?|[\d.]+万?余?(?:名|人次|位)|近|约|超|共)$")
 # a sentence that is an exhortation or has a plural, generic subject of its own
@@ -66,10 +65,15 @@ _OWN_SUBJECT = re.compile(
 )
 # a reporting clause opening a sentence: 据国网冀北电力有限公司工会副主席郝永华介绍，
 _REPORTED = re.compile(r"据[^，。；]{2,40}?(?:介绍|了解|表示|称|说|透露|统计)[，,]")
+# the word for an activity in a reference to it (本次活动, 当天的培训, 参加培训)
+_REFERRED_NOUN = re.compile(
+    r"(?:本次|此次|这次|当天的|该|此项|这项|这一|上述|参加|参与|出席)了?(活动|培训|比赛|竞赛|大赛|会议|项目|行动|论坛|计划|工程|机制|服务|宣讲|讲座|仪式)"
+)
 # taking part in the activity named before, by a plain word for it (刘壮参加培训后…)
 _JOINED_IT = re.compile(r"(?:参加|参与|出席)了?(?:培训|活动|比赛|竞赛|宣讲|讲座|仪式|启动仪式)")
 # what may open a sentence before a list of its subjects: 本报讯…11月20日，据悉，
 _LIST_OPENING = re.compile(rf"(?:{_DATELINE.pattern})(?:(?:据悉|据了解|同时|此外|近年来|目前)[，,]?)?")
+# a sentence set in the activity named before
 _AT_THE_ACTIVITY = re.compile(r"(?:当天的|这次|本次|此次)(?:活动|培训|比赛|竞赛)(?:中|上|现场)?[，,]|正是(?:这次|本次|此次)活动")
 _OPENING_REFERENCE = re.compile(r"\s*项目(?:实施|开展|启动)")
 
@@ -120,6 +124,8 @@ class RelationExtractor:
         self._enterprises = [e.name for e in doc.user_data.get(ENTITIES, []) if e.label == "Enterprise"]
         # the activity named last, with those held as one with it (A系列活动暨B活动)
         self._last_activities: list[Span] = []
+        self._topic: list[Span] = []  # the article's first activity: what 本次活动 most often means
+        self._named: list[tuple[Span, list[Span]]] = []  # every activity so far, with those held as one with it
 
         def add(
             head: Span | str,
@@ -161,6 +167,9 @@ class RelationExtractor:
             acts_here = [e for e in ents if e.label_ in ("Program", "Event")]
             if acts_here:
                 self._last_activities = _held_as_one(text, acts_here)
+                self._topic = self._topic or _first_held(text, acts_here)
+                for chain in _chains(text, acts_here):
+                    self._named += [(act, chain) for act in chain]
             self._participates(text, ents, sent, add)
             self._mentors(text, ents, sent, add)
             self._targets(text, ents, sent, add)
@@ -178,6 +187,14 @@ class RelationExtractor:
                 )
         doc.user_data[RELATIONS] = list(out.values())
         return doc
+
+    def _referred(self, text: str, start: int, end: int) -> list[Span]:
+        """What 本次活动 / 当天的培训 / 参加培训 in text[start:end] refers to: the activity
+        named last whose name ends in that word, else the article's topic activity."""
+        m = _REFERRED_NOUN.search(text, start, end)
+        noun = m.group(1) if m else ""
+        named = next((chain for act, chain in reversed(self._named) if noun and act.id_.endswith(noun)), None)
+        return named or self._topic or self._last_activities
 
     # -- WORKS_AT: 省委常委、省总工会主席徐海荣; A公司工人、高级技师洪家光 ------------
     def _works_at(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
@@ -562,7 +579,7 @@ class RelationExtractor:
             and self._last_activities
             and re.search(r"(本次|此次|这次|该|此项|这项)(竞赛|比赛|大赛|活动|会议|项目|行动|论坛|培训)", text[sent[0] : sent[1]])
         ):
-            targets = self._last_activities  # 本次竞赛由A、B、C联合举办
+            targets = self._referred(text, sent[0], sent[1])  # 本次竞赛由A、B、C联合举办
         for act in targets:
             for sub in subjects:
                 add(sub, "ORGANIZES", act, sent)
@@ -594,7 +611,7 @@ class RelationExtractor:
                 # its people, and the bodies that open the clause after it (当天的活动中，A公司和B公司还聘请…)
                 opening = self._list_after(text, [e for e in ents if e.label_ in BODIES], at.end())
                 for w in [e for e in ents if e.label_ == "Person"] + opening:
-                    for act in self._last_activities:
+                    for act in self._referred(text, at.start(), at.end()):
                         add(w, "PARTICIPATES_IN", act, sent)
             # A参加培训后…: the training is the activity named before
             for vm in _JOINED_IT.finditer(text, sent[0], sent[1]) if self._last_activities else ():
@@ -604,7 +621,7 @@ class RelationExtractor:
                     if e.label_ in BODIES | {"Person"} and e.end_char <= vm.start() and vm.start() - e.end_char <= 2
                 ]
                 for w in who[-1:]:
-                    for act in self._last_activities:
+                    for act in self._referred(text, vm.start(), vm.end()):
                         add(w, "PARTICIPATES_IN", act, sent)
             return
         holders = [e for e in ents if e.label_ in BODIES | {"Person"}]
@@ -683,7 +700,7 @@ class RelationExtractor:
             if self._last_activities and _refers_to_activity(text[sent[0] : sent[1]]):
                 for g in groups:
                     if self._target_cue_before(text, g, sent):
-                        for act in self._last_activities:
+                        for act in self._referred(text, sent[0], sent[1]):
                             add(act, "TARGETS", g, sent)
             return
         cued = self._cued_groups(text, groups, sent)
@@ -783,6 +800,27 @@ class RelationExtractor:
 def _by_short_form(name: str, place: str) -> bool:
     """``name`` opens with the short form of ``place`` (武汉经济技术开发区, 武汉市)."""
     return len(place) >= 3 and place.endswith(("市", "县", "区", "省")) and name.startswith(place[:-1]) and len(name) > len(place)
+
+
+def _chains(text: str, acts: list[Span]) -> list[list[Span]]:
+    """A sentence's activities, those joined by 暨 in one chain."""
+    chains = [[acts[0]]]
+    for act in acts[1:]:
+        if text[chains[-1][-1].end_char : act.start_char] == "暨":
+            chains[-1].append(act)
+        else:
+            chains.append([act])
+    return chains
+
+
+def _first_held(text: str, acts: list[Span]) -> list[Span]:
+    """The first activity of a sentence with those joined to it by 暨."""
+    held = [acts[0]]
+    for act in acts[1:]:
+        if text[held[-1].end_char : act.start_char] != "暨":
+            break
+        held.append(act)
+    return held
 
 
 def _held_as_one(text: str, acts: list[Span]) -> list[Span]:
