@@ -99,6 +99,13 @@ def test_headlines_are_not_joined_to_the_lead():
     assert "提出\n\n组织" in t.text and "立业\n\n本报讯" in t.text
 
 
+def test_a_headline_ending_on_a_quoted_name_is_a_headline():
+    page = (
+        "宁波市总工会推出“甬工惠”服务 劳动者有了“暖心家”\n\n本报讯 市总工会推出服务，很多很多很多很多很多很多很多很多的职工受益。"
+    )
+    assert [a.title for a in split_articles(normalize(page).text)] == ["宁波市总工会推出“甬工惠”服务 劳动者有了“暖心家”"]
+
+
 def test_page_splits_into_articles_with_titles():
     page = "标题甲\n\n本报讯 正文甲。\n\n标题乙\n\n副题乙\n\n本报讯 正文乙很长很长很长很长很长很长很长很长很长很长很长很长。"
     arts = split_articles(normalize(page).text)

@@ -140,6 +140,10 @@ _PARALLEL_HEADING = re.compile(r"[\u4e00-\u9fff]{3,8}，[\u4e00-\u9fff]{3,10}")
 _FRESH_START = re.compile(r"(?:\d{4}年|\d{1,2}月|近日|日前|近年来|今年|去年|“)")
 
 
+# a line that ends on a quoted name, not a quoted sentence: …新就业形态劳动者有了“暖心家”
+_QUOTED_NAME_END = re.compile(r"“[^“”。！？，]{1,12}[^。！？…，]”$|《[^《》]{1,20}》$")
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of non-blank paragraphs (separated by blank lines)."""
     spans = []
@@ -156,7 +160,7 @@ def is_heading(p: str) -> bool:
         return True
     if p.endswith(("——", "—")):
         return True
-    if len(p) <= 40 and p[-1:] not in CLOSING:
+    if len(p) <= 40 and (p[-1:] not in CLOSING or _QUOTED_NAME_END.search(p)):
         return True
     # a quoted short line (“参加完这次活动，就期待着下次活动”) is a headline too
     return len(p) <= 26 and p[:1] in "“「" and p[-1:] in "”」" and "。" not in p
