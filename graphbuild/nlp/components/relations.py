@@ -54,9 +54,9 @@ class Relation:
 # what may open a sentence before its subject: the dateline and the date (本报讯（记者…）11月20日，)
 _DATELINE = re.compile(r"(?:本报讯\s*)?(?:[（(][^）)]{0,30}[）)])?[\d年月日号，、\s]*")
 # a reference to the activity named before: 本次活动, 该项目, 这一机制; a bare 项目 opening the sentence
-_ACTIVITY_REFERENCE = re.compile(
-    r"(?:本次|此次|这次|该|此项|这项|这一|上述)(?:活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|培训)"
-)
+_THIS = "本次|此次|这次|该|此项|这项|这一|上述"
+_ACTIVITY_WORDS = "活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|大赛|会议|论坛|培训|宣讲|讲座|仪式"
+_ACTIVITY_REFERENCE = re.compile(rf"(?:{_THIS})(?:{_ACTIVITY_WORDS})")
 # the scope or count between a cue and its group: 向全市2.5万余名新就业形态劳动者
 _GROUP_MODIFIER = re.compile(r"(?:广大|全市|全省|全区|全县|全国|辖区内?|[\d.]+万?余?(?:名|人次|位)|近|约|超|共)$")
 # a sentence that is an exhortation or has a plural, generic subject of its own
@@ -65,10 +65,8 @@ _OWN_SUBJECT = re.compile(
 )
 # a reporting clause opening a sentence: 据国网冀北电力有限公司工会副主席郝永华介绍，
 _REPORTED = re.compile(r"据[^，。；]{2,40}?(?:介绍|了解|表示|称|说|透露|统计)[，,]")
-# the word for an activity in a reference to it (本次活动, 当天的培训, 参加培训)
-_REFERRED_NOUN = re.compile(
-    r"(?:本次|此次|这次|当天的|该|此项|这项|这一|上述|参加|参与|出席)了?(活动|培训|比赛|竞赛|大赛|会议|项目|行动|论坛|计划|工程|机制|服务|宣讲|讲座|仪式)"
-)
+# the word for an activity in a reference to it, the last of its words (本次活动, 此次服务月活动, 参加培训)
+_REFERRED_NOUN = re.compile(rf"(?:{_THIS}|当天的|参加|参与|出席)了?(?:[\u4e00-\u9fff]{{0,3}}?({_ACTIVITY_WORDS}))+")
 # taking part in the activity named before, by a plain word for it (刘壮参加培训后…)
 _JOINED_IT = re.compile(r"(?:参加|参与|出席)了?(?:培训|活动|比赛|竞赛|宣讲|讲座|仪式|启动仪式)")
 # what may open a sentence before a list of its subjects: 本报讯…11月20日，据悉，
@@ -574,11 +572,7 @@ class RelationExtractor:
             # the activity follows a verb, or the verb follows it in a 由…主办 clause
             if act.start_char >= first_v or you >= act.end_char:
                 targets.append(act)
-        if (
-            not targets
-            and self._last_activities
-            and re.search(r"(本次|此次|这次|该|此项|这项)(竞赛|比赛|大赛|活动|会议|项目|行动|论坛|培训)", text[sent[0] : sent[1]])
-        ):
+        if not targets and self._last_activities and _ACTIVITY_REFERENCE.search(text, sent[0], sent[1]):
             targets = self._referred(text, sent[0], sent[1])  # 本次竞赛由A、B、C联合举办
         for act in targets:
             for sub in subjects:
