@@ -164,9 +164,10 @@ class RelationExtractor:
             self._owned_activities(text, ents, sent, add)
             acts_here = [e for e in ents if e.label_ in ("Program", "Event")]
             if acts_here:
-                self._last_activities = _held_as_one(text, acts_here)
-                self._topic = self._topic or _first_held(text, acts_here)
-                for chain in _chains(text, acts_here):
+                chains = _chains(text, acts_here)
+                self._last_activities = chains[-1]
+                self._topic = self._topic or chains[0]
+                for chain in chains:
                     self._named += [(act, chain) for act in chain]
             self._participates(text, ents, sent, add)
             self._mentors(text, ents, sent, add)
@@ -797,7 +798,8 @@ def _by_short_form(name: str, place: str) -> bool:
 
 
 def _chains(text: str, acts: list[Span]) -> list[list[Span]]:
-    """A sentence's activities, those joined by 暨 in one chain."""
+    """A sentence's activities, those joined by 暨 (one happening under two names:
+    A系列活动暨B活动) in one chain."""
     chains = [[acts[0]]]
     for act in acts[1:]:
         if text[chains[-1][-1].end_char : act.start_char] == "暨":
@@ -805,27 +807,6 @@ def _chains(text: str, acts: list[Span]) -> list[list[Span]]:
         else:
             chains.append([act])
     return chains
-
-
-def _first_held(text: str, acts: list[Span]) -> list[Span]:
-    """The first activity of a sentence with those joined to it by 暨."""
-    held = [acts[0]]
-    for act in acts[1:]:
-        if text[held[-1].end_char : act.start_char] != "暨":
-            break
-        held.append(act)
-    return held
-
-
-def _held_as_one(text: str, acts: list[Span]) -> list[Span]:
-    """The activity a sentence names last, with those joined to it by 暨 (one
-    happening under two names): what a later 本次活动 or 当天的培训 means."""
-    held = [acts[-1]]
-    for act in reversed(acts[:-1]):
-        if text[act.end_char : held[0].start_char] != "暨":
-            break
-        held.insert(0, act)
-    return held
 
 
 def _label_of(spans: list[Span], name: str) -> str | None:
