@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.candidates import text_of
-from graphbuild.nlp.components.resolver import ENTITIES, PART_OF
+from graphbuild.nlp.components.resolver import COMPANY_FORM, ENTITIES, PART_OF
 from graphbuild.nlp.gazetteer import gazetteer
 from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES, allowed
@@ -33,8 +33,6 @@ _SENT = re.compile(r"[^。！？!?；\n]+[。！？!?；]?")
 # heads that make "X工会" the union of body X, and those of them that make X a company
 _ENTERPRISE_HEADS = ("公司", "集团", "厂", "矿", "银行", "项目", "电厂")
 _OWNER_HEADS = (*_ENTERPRISE_HEADS, "院", "中心", "大学", "学院", "局")
-# what a company's name adds to its short form: 沈阳机床 → 沈阳机床集团, 北方重工 → 北方重工集团有限公司
-_GROUP_FORM = r"(?:集团|公司)?(?:股份|有限|有限责任|股份有限)?(?:集团|公司)"
 # the head of a union, association or alliance named after its company
 _BODY_HEAD = r"(?:职工|员工)?(?:工会(?:委员会)?|技术协会|职工技协|技协|协会|工匠联盟|联盟)"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -382,7 +380,9 @@ class RelationExtractor:
             short, head = name[:cut], name[cut:]
             if not re.fullmatch(_BODY_HEAD, head):
                 continue
-            named = [n for n in self._enterprises if n == short or re.fullmatch(re.escape(short) + _GROUP_FORM, n)]
+            named = [
+                n for n in self._enterprises if n == short or n.startswith(short) and COMPANY_FORM.fullmatch(n[len(short) :])
+            ]
             if len(named) == 1:
                 return named[0]
         return None

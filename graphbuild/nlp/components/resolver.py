@@ -40,7 +40,8 @@ _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)
 REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
 # the head of a body's name that may name it again alone (工匠联盟, 讲师团)
 _NAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:联盟|讲师团|宣讲团|研究会|促进会)$")
-_COMPANY_FORM = re.compile(r"(?:集团)?(?:股份|有限|有限责任|股份有限)?(?:集团|公司)$")
+# what a company's name adds to its short form: 北方重工 → 北方重工集团, 沈阳机床 → 沈阳机床股份有限公司
+COMPANY_FORM = re.compile(r"(?:集团|公司)?(?:股份|有限|有限责任|股份有限)?(?:集团|公司)$")
 _AFTER_A_NAME = set("与和、等的，。；及在")
 _BEFORE_A_NAME = set("，。、；：“（ \n据由和与及")
 # a person's pronoun opening a clause (他还当选…), not 他们 / 其他 / 他人
@@ -409,31 +410,25 @@ class Resolver:
             if before and not any(c.start <= m.start() < c.end for c in kept):
                 target = before[-1]
                 refs.append(Cand(m.start(), m.end(), target.label, target.name, "reference"))
-        # a body named again by the head of its name once the whole was written:
-        # 国网冀北电力有限公司工匠联盟 … 工匠联盟围绕…
-        for c in [c for c in bodies if c.label == "Organization"]:
-            tail = _NAMED_HEAD.search(c.name)
-            if tail is None or tail.start() < 2:
+        # a body named again by the head of its name once the whole was written
+        # (国网冀北电力有限公司工匠联盟 … 工匠联盟围绕…), a company without its 集团 / 有限公司
+        # (北方重工集团 … 北方重工与东北大学)
+        for c in bodies:
+            if c.label == "Organization":
+                tail = _NAMED_HEAD.search(c.name)
+                short, after_only = (tail.group() if tail and tail.start() >= 2 else ""), True
+            elif c.label == "Enterprise":
+                short, after_only = COMPANY_FORM.sub("", c.name), False
+            else:
                 continue
-            for m in re.finditer(re.escape(tail.group()), text):
-                if (
-                    m.start() >= c.end
-                    and (m.start() == 0 or text[m.start() - 1] in _BEFORE_A_NAME)
-                    and not any(k.start <= m.start() < k.end for k in kept)
-                    and not any(r.start <= m.start() < r.end for r in refs)
-                ):
-                    refs.append(Cand(m.start(), m.end(), c.label, c.name, "reference"))
-        # a company named again without its 集团 / 有限公司 (北方重工集团 … 北方重工与东北大学)
-        for c in [c for c in bodies if c.label == "Enterprise"]:
-            short = _COMPANY_FORM.sub("", c.name)
-            if short == c.name or len(short) < 3:
+            if len(short) < 3 or short == c.name:
                 continue
             for m in re.finditer(re.escape(short), text):
                 if (
-                    (m.start() == 0 or text[m.start() - 1] in _BEFORE_A_NAME)
-                    and not any(k.start <= m.start() < k.end for k in kept)
-                    and not any(r.start <= m.start() < r.end for r in refs)
-                    and text[m.end() : m.end() + 1] in _AFTER_A_NAME
+                    (m.start() >= c.end or not after_only)
+                    and (m.start() == 0 or text[m.start() - 1] in _BEFORE_A_NAME)
+                    and (after_only or text[m.end() : m.end() + 1] in _AFTER_A_NAME)
+                    and not any(k.start <= m.start() < k.end for k in (*kept, *refs))
                 ):
                     refs.append(Cand(m.start(), m.end(), c.label, c.name, "reference"))
         # 他 / 她 opening a clause: the person named last, within the passage
