@@ -53,7 +53,8 @@ class Relation:
 _DATELINE = re.compile(r"(?:本报讯\s*)?(?:[（(][^）)]{0,30}[）)])?[\d年月日号，、\s]*")
 # a reference to the activity named before: 本次活动, 该项目, 这一机制; a bare 项目 opening the sentence
 _THIS = "本次|此次|这次|该|此项|这项|这一|上述"
-_ACTIVITY_WORDS = "活动|项目|行动|计划|工程|机制|服务|竞赛|比赛|大赛|会议|论坛|培训|宣讲|讲座|仪式"
+_HAPPENING_WORDS = "活动|竞赛|比赛|大赛|会议|论坛|培训|宣讲|讲座|仪式"
+_ACTIVITY_WORDS = f"项目|行动|计划|工程|机制|服务|{_HAPPENING_WORDS}"
 _ACTIVITY_REFERENCE = re.compile(rf"(?:{_THIS})(?:{_ACTIVITY_WORDS})")
 # the scope or count between a cue and its group: 向全市2.5万余名新就业形态劳动者
 _GROUP_MODIFIER = re.compile(r"(?:广大|全市|全省|全区|全县|全国|辖区内?|[\d.]+万?余?(?:名|人次|位)|近|约|超|共)$")
@@ -66,7 +67,7 @@ _REPORTED = re.compile(r"据[^，。；]{2,40}?(?:介绍|了解|表示|称|说|�
 # the word for an activity in a reference to it, the last of its words (本次活动, 此次服务月活动, 参加培训)
 _REFERRED_NOUN = re.compile(rf"(?:{_THIS}|当天的|参加|参与|出席)了?(?:[\u4e00-\u9fff]{{0,3}}?({_ACTIVITY_WORDS}))+")
 # taking part in the activity named before, by a plain word for it (刘壮参加培训后…)
-_JOINED_IT = re.compile(r"(?:参加|参与|出席)了?(?:培训|活动|比赛|竞赛|宣讲|讲座|仪式|启动仪式)")
+_JOINED_IT = re.compile(rf"(?:参加|参与|出席)了?(?:启动)?(?:{_HAPPENING_WORDS})")
 # what may open a sentence before a list of its subjects: 本报讯…11月20日，据悉，
 _LIST_OPENING = re.compile(rf"(?:{_DATELINE.pattern})(?:(?:据悉|据了解|同时|此外|近年来|目前)[，,]?)?")
 # a sentence set in the activity named before
