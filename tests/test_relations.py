@@ -160,6 +160,11 @@ def test_targets_past_a_count_and_along_a_list_of_groups(nlp):
     assert "TARGETS" not in types_in(nlp, "市总工会推出“暖心驿站”项目。农民工、快递员是城市的建设者。")
 
 
+def test_targets_a_program_trains_grows_or_helps(nlp):
+    got = rels(nlp, "“新八级工”制度壮大企业高技能人才队伍。市总开展“再救助”活动，对因病致困职工给予救助。")
+    assert {("“新八级工”制度", "TARGETS", "高技能人才"), ("“再救助”活动", "TARGETS", "因病致困职工")} <= got
+
+
 def test_targets_of_an_activity_referred_to_in_a_later_sentence(nlp):
     got = rels(nlp, "市总工会推出“暖心驿站”项目。项目实施两年以来，累计覆盖快递员3万人次。")
     assert ("“暖心驿站”项目", "TARGETS", "快递员") in got
