@@ -249,6 +249,14 @@ def test_a_later_reference_means_every_activity_held_as_one_with_the_named_one(n
     assert len({t for h, r, t in listed if r == "ORGANIZES" and h == "天津市总工会"}) == 1
 
 
+def test_a_person_found_once_is_that_person_wherever_the_name_is_written(nlp):
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    doc = nlp("高兴亮是一名煤矿工人。师傅却是同一个人——大国工匠、兴隆庄煤矿综采车间副主任高兴亮。")
+    [person] = [e for e in doc.user_data[ENTITIES] if e.label == "Person"]
+    assert person.name == "高兴亮" and len(person.mentions) == 2
+
+
 def test_mentors(nlp):
     got = rels(nlp, "2010年，张小军拜王建国为师，学习技术。")
     assert ("王建国", "MENTORS", "张小军") in got

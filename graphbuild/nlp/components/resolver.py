@@ -431,6 +431,11 @@ class Resolver:
                     and not any(k.start <= m.start() < k.end for k in (*kept, *refs))
                 ):
                     refs.append(Cand(m.start(), m.end(), c.label, c.name, "reference"))
+        # a person found once is that person wherever the name is written again
+        for name in {c.name for c in kept if c.label == "Person" and len(c.name) >= 2}:
+            for m in re.finditer(re.escape(name), text):
+                if not any(k.start <= m.start() < k.end or m.start() <= k.start < m.end() for k in (*kept, *refs)):
+                    refs.append(Cand(m.start(), m.end(), "Person", name, "reference"))
         # 他 / 她 opening a clause: the person named last, within the passage
         persons = sorted((c for c in kept if c.label == "Person"), key=lambda c: c.start)
         for m in _PRONOUN.finditer(text):
