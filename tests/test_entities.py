@@ -147,6 +147,12 @@ def test_programs_events_and_slogans(nlp):
     assert not {label for _, label in ents(nlp, "劳动模范王芳聚焦“为职工服务”，讲述奋斗故事。")} & {"Program", "Event"}
 
 
+def test_a_quoted_network_built_and_an_unquoted_program_listed_with_another(nlp):
+    assert ("职工服务驿站", "Program") in ents(nlp, "各级工会建设“职工服务驿站”30个。")
+    found = ents(nlp, "开展困难职工帮扶政策宣传周活动和“送法进企业”活动。")
+    assert ("困难职工帮扶政策宣传周活动", "Program") in found
+
+
 def test_long_unquoted_programs_and_awareness_months_after_a_launching_verb(nlp):
     found = ents(nlp, "区总工会在广场开展农民工子女关爱帮扶民生工程集中宣传月活动。市总工会还将开展快递员权益保障服务月等活动。")
     assert ("农民工子女关爱帮扶民生工程集中宣传月活动", "Program") in found

@@ -119,7 +119,7 @@ class ActivityFinder:
         self.verb_program = re.compile(
             rf"(?:{_alt(['开展', '举办', '启动', '实施', '推出', '组织开展', '深入开展', '广泛开展', '持续开展', '创新开展', '推进', '发起'])})"
             r"((?!各类|各项|系列|相关|多项|一系列|这些|此类|多种|多个|一批|专项|一项|本次|此次|这次|了)[\u4e00-\u9fff·]{2,20}?"
-            r"(?:活动|行动|工程|计划|(?:服务|宣传|活动)[月周]))(?=[，。、；,]|等|$)"
+            r"(?:活动|行动|工程|计划|(?:服务|宣传|活动)[月周]))(?=[，。、；,]|等|和|及|$)"
         )
         self.numbered = re.compile(rf"{_NUMBERED}[\u4e00-\u9fff“”·]{{2,30}}?({_alt(r['event_suffixes'])})")
         # one event held as two: 2024年度联席会议暨产业工人队伍建设改革工作联席会议
@@ -325,7 +325,7 @@ class ActivityFinder:
             )
             wider = text[max(0, s - 9) : s]
             launched = (
-                before.endswith(self.verbs)
+                before.endswith((*self.verbs, "建设", "新建"))  # (建设“工会服务驿站”26个)
                 or bool(self.verb_near.search(wider))  # 开设暑期“爱心托班”
                 or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
                 or bool(_NAMED_SERIES.match(text, e))  # “法律帮扶百千万行动”“送法进企业”等系列活动
