@@ -146,6 +146,13 @@ def test_a_company_named_again_without_its_group_and_bodies_a_union_coordinates(
     assert frozenset(("淮南市司法局", "淮南市法律援助中心")) in got and frozenset(("淮南市总工会", "淮南市司法局")) in got
 
 
+def test_a_body_another_has_act_does_not_become_the_subject_carried_on(nlp):
+    text = "淮南市总工会开展“送法进企业”活动。指导快递行业工会联合会开展集体协商。开展“法律帮扶百千万行动”，维护职工权益。"
+    got = rels(nlp, text)
+    assert ("淮南市总工会", "ORGANIZES", "法律帮扶百千万行动") in got
+    assert ("快递行业工会联合会", "ORGANIZES", "法律帮扶百千万行动") not in got
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

@@ -58,10 +58,14 @@ _ACTIVITY_WORDS = f"项目|行动|计划|工程|机制|服务|{_HAPPENING_WORDS}
 _ACTIVITY_REFERENCE = re.compile(rf"(?:{_THIS})(?:{_ACTIVITY_WORDS})")
 # the scope or count between a cue and its group: 向全市2.5万余名新就业形态劳动者
 _GROUP_MODIFIER = re.compile(r"(?:广大|全市|全省|全区|全县|全国|辖区内?|[\d.]+万?余?(?:名|人次|位)|近|约|超|共)$")
-# a sentence that is an exhortation or has a plural, generic subject of its own
+# a sentence that is an exhortation or has a plural, generic subject of its own (not one it has act:
+# 组织各级工会…开展 is the carried subject's doing)
 _OWN_SUBJECT = re.compile(
-    r"\s*(?:要|必须|应当|应|需要|务必)|[^，。；]{0,8}?(?:各级工会|基层工会|全市工会|全省工会|全县工会|各地工会|各单位|各地)"
+    r"\s*(?:要|必须|应当|应|需要|务必)"
+    r"|[^，。；]{0,8}?(?<!组织)(?<!指导)(?<!带动)(?<!推动)(?<!引导)(?:各级工会|基层工会|全市工会|全省工会|全县工会|各地工会|各单位|各地)"
 )
+# a verb that has another body act: 指导X开展…, 推动X建立…
+_CAUSATIVE = re.compile(r"(?:指导|帮助|推动|引导|督促|支持|鼓励|带动|协助)$")
 # a reporting clause opening a sentence: 据国网冀北电力有限公司工会副主席郝永华介绍，
 _REPORTED = re.compile(r"据[^，。；]{2,40}?(?:介绍|了解|表示|称|说|透露|统计)[，,]")
 # the word for an activity in a reference to it, the last of its words (本次活动, 此次服务月活动, 参加培训)
@@ -548,7 +552,9 @@ class RelationExtractor:
             ):
                 subjects, verbs = [lead], verbs_after
         carried = False
-        if subjects:
+        if subjects and not _CAUSATIVE.search(text, max(sent[0], subjects[0].start_char - 3), subjects[0].start_char):
+            # (指导快递行业工会联合会开展…: the body guided acts here, but the sentence's own
+            # subject, left out, is the one carried on)
             self._subject = subjects[0]
         elif (
             acts and verbs and self._subject is not None
