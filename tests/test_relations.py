@@ -262,6 +262,10 @@ def test_a_person_found_once_is_that_person_wherever_the_name_is_written(nlp):
     doc = nlp("高兴亮是一名煤矿工人。师傅却是同一个人——大国工匠、兴隆庄煤矿综采车间副主任高兴亮。")
     [person] = [e for e in doc.user_data[ENTITIES] if e.label == "Person"]
     assert person.name == "高兴亮" and len(person.mentions) == 2
+    # a two-character name written inside words is not the person (技艺高超)
+    doc = nlp("山东能源集团钳工高超拜高兴亮为师。高兴亮的技艺高超，被誉为大国工匠。")
+    [gao] = [e for e in doc.user_data[ENTITIES] if e.name == "高超"]
+    assert gao.mentions == [(8, 10)]
 
 
 def test_mentors(nlp):

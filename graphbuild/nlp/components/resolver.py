@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.components.activities import DOC_TITLE
+from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.gazetteer import gazetteer
 from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES
@@ -388,7 +389,7 @@ class Resolver:
                 _rename([c], next(iter(brands)))
 
     @staticmethod
-    def _references(text: str, kept: list[Cand]) -> list[Cand]:
+    def _references(text: str, kept: list[Cand], person_words: set[tuple[int, int]]) -> list[Cand]:
         """该公司 / 该厂 / 该院 … point to the nearest body before them with that
         head: mentions for the relations, never aliases or entities of their own."""
         refs = []
@@ -431,9 +432,12 @@ class Resolver:
                     and not any(k.start <= m.start() < k.end for k in (*kept, *refs))
                 ):
                     refs.append(Cand(m.start(), m.end(), c.label, c.name, "reference"))
-        # a person found once is that person wherever the name is written again
+        # a person found once is that person wherever the name is written again (a two-character
+        # name only where LAC reads a name too: 技艺高超 is no 高超)
         for name in {c.name for c in kept if c.label == "Person" and len(c.name) >= 2}:
             for m in re.finditer(re.escape(name), text):
+                if len(name) == 2 and m.span() not in person_words:
+                    continue
                 if not any(k.start <= m.start() < k.end or m.start() <= k.start < m.end() for k in (*kept, *refs)):
                     refs.append(Cand(m.start(), m.end(), "Person", name, "reference"))
         # 他 / 她 opening a clause: the person named last, within the passage
@@ -489,7 +493,7 @@ class Resolver:
         self._merge_short_forms(kept)
         self._plain_names_of_brands(text, kept)
         self._awards_by_short_places(kept)
-        kept += self._references(text, kept)
+        kept += self._references(text, kept, {(t.start, t.end) for t in lac_tokens(doc) if t.tag == "PER"})
         entities: dict[tuple[str, str], Entity] = {}
         part_of: list[tuple[str, str, int, int]] = []
         for c in sorted(kept, key=lambda c: c.start):
