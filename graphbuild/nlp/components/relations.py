@@ -325,12 +325,19 @@ class RelationExtractor:
             zai = text.rfind("在", sent[0], vm.start())
             if zai < 0 or vm.start() - zai > 25:
                 continue
-            where = [p for p in places if zai < p.start_char and p.end_char <= vm.start()]
+            where: list[Span | str] = [p for p in places if zai < p.start_char and p.end_char <= vm.start()]
+            if not where:
+                # 在市科技文化中心举行: a venue named after its city is in that city
+                venue = next(
+                    (b for b in ents if b.label_ in BODIES and b.start_char == zai + 1 and b.end_char <= vm.start()), None
+                )
+                pm = self.gaz.match(venue.id_) if venue is not None else None
+                where = [self.gaz.canonical(pm.group())] if pm else []
             if not where:
                 continue
             for ev in ents:
                 if ev.label_ == "Event":
-                    add(ev, "LOCATED_IN", where[-1], sent)
+                    add(ev, "LOCATED_IN", where[-1], sent, tail_label="Place")
         # a place as the subject that holds them: 湖南举办首届“大国工匠·湖湘论坛”
         lead = next((p for p in places if p.start_char - sent[0] <= 12), None)
         if lead is not None:
