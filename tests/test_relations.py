@@ -154,6 +154,11 @@ def test_a_body_another_has_act_does_not_become_the_subject_carried_on(nlp):
     assert ("快递行业工会联合会", "ORGANIZES", "法律帮扶百千万行动") not in got
 
 
+def test_putting_ones_activity_into_a_plan_is_running_it(nlp):
+    text = "从2022年开始，天津市总将“送教到基层”专项工作纳入年度干部教育培训计划。"
+    assert ("天津市总工会", "ORGANIZES", "“送教到基层”专项工作") in rels(nlp, text)
+
+
 def test_targets(nlp):
     got = rels(nlp, "宁波市总工会推出“甬工惠”服务，面向新就业形态劳动者提供帮助。")
     assert ("“甬工惠”服务", "TARGETS", "新就业形态劳动者") in got

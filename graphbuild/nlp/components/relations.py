@@ -64,6 +64,8 @@ _OWN_SUBJECT = re.compile(
     r"\s*(?:要|必须|应当|应|需要|务必)"
     r"|[^，。；]{0,8}?(?<!组织)(?<!指导)(?<!带动)(?<!推动)(?<!引导)(?:各级工会|基层工会|全市工会|全省工会|全县工会|各地工会|各单位|各地)"
 )
+# 将 … 纳入/列入: one's own activity put into a plan or a list
+_PUT_INTO = re.compile(r"将(?=[^，。；]{2,30}?(?:纳入|列入)(?:年度|工作|重点|全年)?[^，。；]{0,6}?(?:计划|规划|任务|清单))")
 # a verb that has another body act: 指导X开展…, 推动X建立…
 _CAUSATIVE = re.compile(r"(?:指导|帮助|推动|引导|督促|支持|鼓励|带动|协助)$")
 # a reporting clause opening a sentence: 据国网冀北电力有限公司工会副主席郝永华介绍，
@@ -514,6 +516,11 @@ class RelationExtractor:
             v for v in self.org_verbs.finditer(text, sent[0], sent[1])
             if not any(e.start_char <= v.start() < e.end_char for e in ents)
         ]  # fmt: skip
+        # A将X纳入年度计划: putting X into one's plan is running it (将 stands for the verb)
+        verbs += [
+            v for v in _PUT_INTO.finditer(text, sent[0], sent[1]) if not any(e.start_char <= v.start() < e.end_char for e in ents)
+        ]
+        verbs.sort(key=lambda v: v.start())
         subjects: list[Span] = []
         you = -1
         if bodies and verbs:
