@@ -131,6 +131,11 @@ def test_a_numbered_event_keeps_its_province_and_levels_in_general_are_no_union(
     assert [n for n, label in found if label == "Union"] == ["县总工会"]
 
 
+def test_a_meeting_or_class_of_a_scope_is_named_whole(nlp):
+    found = ents(nlp, "本报讯 近日，宣城市总工会举办全市工会干部学习贯彻全会精神暨业务知识培训班。")
+    assert ("全市工会干部学习贯彻全会精神暨业务知识培训班", "Event") in found
+
+
 def test_groups(nlp):
     found = ents(nlp, "活动面向新就业形态劳动者、农民工和货车司机。")
     assert {("新就业形态劳动者", "Group"), ("农民工", "Group"), ("货车司机", "Group")} <= found

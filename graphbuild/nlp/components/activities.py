@@ -71,6 +71,11 @@ _PREFIX_STOP = r"[的和与及等在为对向把被将了是从到]|开展|举�
 
 
 _LISTED_HAPPENINGS = re.compile(r"(?:开展|举办|组织|举行)了?((?:[\u4e00-\u9fff]{4,12}、)+[\u4e00-\u9fff]{4,12})等(?:系列)?活动")
+# a meeting or class of a scope, named whole after the verb that holds it
+_HELD_MEETING = re.compile(
+    r"(?:举办|召开|举行|开办)了?((?:全市|全省|全县|全区|全国)[\u4e00-\u9fff“”·、\d]{4,60}?"
+    r"(?:培训班|研讨班|轮训班|座谈会|推进会|报告会|动员会|启动会|交流会|现场会|表彰大会))(?=[，。；,;]|$)"
+)
 # what follows the quoted titles that a selection confers: …“肥西县技术能手”优秀技能人才评选
 _SELECTED = re.compile(r"(?:[、和与及]?“[^“”\n]{1,20}”)*(?:[\u4e00-\u9fff]{0,8}?)(?:评选|评比)")
 # nouns after a program's name that do not carry it on
@@ -387,6 +392,8 @@ class ActivityFinder:
         for m in self.scoped.finditer(text):
             end = self._joined_end(text, m.end())
             out.append(Cand(m.start(), end, "Event", text[m.start() : end], "activity"))
+        for m in _HELD_MEETING.finditer(text):  # 举办全市工会干部学习贯彻…精神暨业务知识培训班
+            out.append(Cand(m.start(1), m.end(1), "Event", m.group(1), "activity"))
         for rx in (self.numbered, self.cup):
             for m in rx.finditer(text):
                 start, end = m.start(), self._joined_end(text, m.end())
