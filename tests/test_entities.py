@@ -150,6 +150,7 @@ def test_programs_events_and_slogans(nlp):
     assert ("第三届全国快递职业技能竞赛", "Event") in found
     assert "盘活" not in names
     assert not {label for _, label in ents(nlp, "劳动模范王芳聚焦“为职工服务”，讲述奋斗故事。")} & {"Program", "Event"}
+    assert not {label for _, label in ents(nlp, "探索建立覆盖“采煤—洗煤—运煤”全产业链的创新联盟。")} & {"Program", "Event"}
 
 
 def test_a_quoted_network_built_and_an_unquoted_program_listed_with_another(nlp):

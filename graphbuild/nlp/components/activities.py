@@ -343,6 +343,8 @@ class ActivityFinder:
                 continue  # a list of slogans (单独组建、区域联建、行业统建)
             if re.match(r"[为向对让把被给]", inner) and not re.search(r"[\d+·]", inner):
                 continue  # a motto, not a name (聚焦“为人民服务”)
+            if re.fullmatch(r"(?:[\u4e00-\u9fff]{1,4}[—–-]+){2,}[\u4e00-\u9fff]{1,4}", inner):
+                continue  # a chain of stages (覆盖“发电—供电—用电”全产业链)
             out.append(Cand(s, e, self._label(inner), inner, "activity"))
         for m in self.verb_program.finditer(text):
             name = m.group(1)
