@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -118,6 +119,8 @@ class ActivityFinder:
         )
         self.org_heads = ("联盟", "协会", "讲师团", "宣讲团", "中心", "委员会", "研究会", "工作室")
         self.verbs = tuple(r["program_verbs"])
+        # a bare quoted name is launched by these too: 建设“工会服务驿站”26个
+        self.launch_verbs = (*self.verbs, "建设", "新建")
         self.verb_near = re.compile(rf"({_alt(r['program_verbs'])})[\u4e00-\u9fff]{{1,3}}$")
         # unquoted programs right after a launching verb: 开展送清凉活动, 推进职工技术创新揭榜挂帅活动,
         # 开展职工维权服务月等活动
@@ -219,14 +222,14 @@ class ActivityFinder:
         noun that carries the phrase on: 法律服务|方式, 服务|一体化基地."""
         from graphbuild.nlp.components.lac_tagger import lac_tokens
 
-        for t in lac_tokens(doc):
-            if t.end > end and t.start < end:
-                return t.tag in ("n", "nz") and not t.text.endswith(("活动", "行动", "工程", "计划"))
-            if t.start == end:
-                return t.tag in ("n", "nz") and t.text not in _NOT_HEADS
-            if t.start > end:
-                break
-        return False
+        toks = lac_tokens(doc)
+        i = bisect_right(toks, end, key=lambda t: t.end)  # the first word ending after ``end``
+        if i == len(toks):
+            return False
+        t = toks[i]
+        if t.start < end:
+            return t.tag in ("n", "nz") and not t.text.endswith(("活动", "行动", "工程", "计划"))
+        return t.start == end and t.tag in ("n", "nz") and t.text not in _NOT_HEADS
 
     @staticmethod
     def _joint_holders(out: list[Cand], text: str, start: int) -> int:
@@ -330,7 +333,7 @@ class ActivityFinder:
             )
             wider = text[max(0, s - 9) : s]
             launched = (
-                before.endswith((*self.verbs, "建设", "新建"))  # (建设“工会服务驿站”26个)
+                before.endswith(self.launch_verbs)
                 or bool(self.verb_near.search(wider))  # 开设暑期“爱心托班”
                 or re.search(r"(品牌|项目|活动|行动|工程|计划|服务)$", text[e : e + 3] or "")
                 or bool(_NAMED_SERIES.match(text, e))  # “法律帮扶百千万行动”“送法进企业”等系列活动

@@ -69,7 +69,9 @@ _SITE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|新城|新区|
 # sites rather than registered companies
 _SITE_HEADS = ("项目部", "工地", "牧场", "农场", "养殖基地", "种植基地", "生产基地")
 _LISTED_OFFICE = re.compile(r"(?<=[、和与及])([省市县区][\u4e00-\u9fff]{1,4}?(?:局|厅|办|委))(?=[、，和与及]|共同|联合|等)")
-_PARTNER_VERBS = ("联合", "携手", "会同", "联手", "协同", "协调")
+# verbs of acting together that take the partners after them (A联合B、C): one list for the
+# chunker here and for the relations
+PARTNER_VERBS = ("联合", "携手", "会同", "联手", "协同", "协调")
 # one-character heads that here open a longer word: 司|法局, 局|面, 部|署, 办|理, 委|托
 _WORD_GOES_ON = {"司": "法机", "局": "面势", "部": "署分门", "办": "理法公学事", "委": "托屈婉"}
 # items sharing one union head: A、B、C(等N个)(驻会)产业工会 / A行业、B行业工会联合会
@@ -91,7 +93,7 @@ _FEDERATIONS = ("联盟", "协会", "研究会", "促进会", "联合会")
 _FOUNDED = re.compile(r"(?:建立|成立|组建|创建)了?([\u4e00-\u9fff]{1,8}的|[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{0,3})?$")
 _GLUED = re.compile(
     r"^.{1,}?(?:总工会|工会|[省市区县]总|公司|集团|局|厅|委|部|办|中心|协会|委员会|银行)"
-    r"(联合|携手|会同|联手|协同|协调|(?:和|与|及)(?=[省市区县]))(?=.{2,})"
+    rf"({'|'.join(PARTNER_VERBS)}|(?:和|与|及)(?=[省市区县]))(?=.{{2,}})"
 )
 
 
@@ -335,7 +337,7 @@ class BodyFinder:
                 if lead is None:
                     break
                 name, start = name[len(lead) :], start + len(lead)
-                partner_named = partner_named or lead in _PARTNER_VERBS  # 联合人社局: a partner, however plain
+                partner_named = partner_named or lead in PARTNER_VERBS  # 联合人社局: a partner, however plain
             owned = re.search(r"(?:旗下|下属|所属)(?=[\u4e00-\u9fff]{4})", name)
             if owned:  # 中铝集团旗下X研究院有限公司 glued into one word: X is the body
                 name, start = name[owned.end() :], start + owned.end()

@@ -17,13 +17,14 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from itertools import combinations
+from itertools import chain, combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.candidates import text_of
-from graphbuild.nlp.components.resolver import COMPANY_FORM, ENTITIES, PART_OF
+from graphbuild.nlp.components.bodies import PARTNER_VERBS
+from graphbuild.nlp.components.resolver import COMPANY_FORM, ENTITIES, NAMES_NO_PLACE, PART_OF
 from graphbuild.nlp.gazetteer import gazetteer
 from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES, allowed
@@ -307,7 +308,7 @@ class RelationExtractor:
                     pos = p.end_char
             if chain:
                 add(b, "LOCATED_IN", chain[-1], sent)
-            elif b.id_ != text[b.start_char : b.end_char] and not re.search(r"公司|集团|厂|银行|研究院", b.id_):
+            elif b.id_ != text[b.start_char : b.end_char] and not NAMES_NO_PLACE.search(b.id_):
                 # canonical name got its place from the article (市总工会 → 淄博市总工会)
                 pm = self.gaz.regex.match(b.id_)
                 prefix = None
@@ -447,7 +448,7 @@ class RelationExtractor:
         for pm in self.partner.finditer(text, sent[0], sent[1]):
             before = self._group_before(text, bodies, pm.start(), reach=6)
             cue = pm.group()
-            after = self._list_after(text, bodies, pm.end()) if cue in ("联合", "携手", "会同", "联手", "协同", "协调") else []
+            after = self._list_after(text, bodies, pm.end()) if cue in PARTNER_VERBS else []
             if len(before) == 1 and not after and cue in ("共同", "合作", "一道", "一起"):
                 # A与B共同…: the 与 partner sits inside the clause before the cue
                 m = re.search(r"(?:与|和|同)(?:当时的)?$", text[max(sent[0], before[0].start_char - 4) : before[0].start_char])
@@ -512,15 +513,11 @@ class RelationExtractor:
                         and (o.start_char, o.end_char) != (e.start_char, e.end_char) for o in ents)
         ]  # fmt: skip
         # a verb inside a name (庆祝中国共产党成立100周年大会) is no one's action here
-        verbs = [
-            v for v in self.org_verbs.finditer(text, sent[0], sent[1])
-            if not any(e.start_char <= v.start() < e.end_char for e in ents)
-        ]  # fmt: skip
-        # A将X纳入年度计划: putting X into one's plan is running it (将 stands for the verb)
-        verbs += [
-            v for v in _PUT_INTO.finditer(text, sent[0], sent[1]) if not any(e.start_char <= v.start() < e.end_char for e in ents)
-        ]
-        verbs.sort(key=lambda v: v.start())
+        # (A将X纳入年度计划: putting X into one's plan is running it; 将 stands for the verb)
+        found = chain(self.org_verbs.finditer(text, sent[0], sent[1]), _PUT_INTO.finditer(text, sent[0], sent[1]))
+        verbs = sorted(
+            (v for v in found if not any(e.start_char <= v.start() < e.end_char for e in ents)), key=lambda v: v.start()
+        )
         subjects: list[Span] = []
         you = -1
         if bodies and verbs:
@@ -715,7 +712,7 @@ class RelationExtractor:
             # the activity named before, referred to: 项目实施两年以来，累计覆盖工会干部
             if self._last_activities and _refers_to_activity(text[sent[0] : sent[1]]):
                 for g in groups:
-                    if self._target_cue_before(text, g, sent):
+                    if self._target_cue_before(text, g.start_char, sent):
                         for act in self._referred(text, sent[0], sent[1]):
                             add(act, "TARGETS", g, sent)
             return
@@ -756,10 +753,9 @@ class RelationExtractor:
                 if not m or not m.group():
                     break
                 pos = sent[0] + m.start()
-            before = text[max(sent[0], pos - 6) : pos]
             if (
                 pos != g.start_char
-                or any(c in before for c in self.target)
+                or self._target_cue_before(text, pos, sent)
                 or prev in cued
                 and re.fullmatch(r"[、和及与]|、?以及", text[prev.end_char : g.start_char])  # type: ignore[union-attr]
             ):
@@ -767,9 +763,9 @@ class RelationExtractor:
             prev = g
         return cued
 
-    def _target_cue_before(self, text: str, group: Span, sent: tuple[int, int]) -> bool:
-        """面向/针对/为/服务… within the six characters before the group."""
-        before = text[max(sent[0], group.start_char - 6) : group.start_char]
+    def _target_cue_before(self, text: str, pos: int, sent: tuple[int, int]) -> bool:
+        """面向/针对/为/服务… within the six characters before ``pos`` (a group's start)."""
+        before = text[max(sent[0], pos - 6) : pos]
         return any(c in before for c in self.target)
 
     # -- PART_OF between places, from the administrative map --------------------

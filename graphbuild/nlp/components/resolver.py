@@ -41,6 +41,8 @@ _SHORTNAME = re.compile(r"[（(](?:以下)?(?:简称|下称)[“\"]?([^”\"）)
 REFERENCE = re.compile(r"(该|这家|此)(公司|集团|企业|厂|院|局|中心|协会|联盟|工作室|工会)")
 # the head of a body's name that may name it again alone (工匠联盟, 讲师团)
 _NAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:联盟|讲师团|宣讲团|研究会|促进会)$")
+# a body named so is a company or institute, whose places name no place of the article
+NAMES_NO_PLACE = re.compile(r"公司|集团|厂|银行|研究院")
 # what a company's name adds to its short form: 北方重工 → 北方重工集团, 沈阳机床 → 沈阳机床股份有限公司
 COMPANY_FORM = re.compile(r"(?:集团|公司)?(?:股份|有限|有限责任|股份有限)?(?:集团|公司)$")
 _AFTER_A_NAME = set("与和、等的，。；及在")
@@ -231,7 +233,7 @@ class Resolver:
                     continue
                 inside = k.start <= c.start and c.end <= k.end
                 if inside:
-                    if c.label == "Place" and k.label in BODIES and re.search(r"(公司|集团|厂|银行|研究院)", k.name):
+                    if c.label == "Place" and k.label in BODIES and NAMES_NO_PLACE.search(k.name):
                         drop = True  # 沈阳铝镁设计研究院有限公司工会 names no place
                         break
                     if (
