@@ -11,6 +11,7 @@ TEXT = "gb_text"
 
 # Higher wins when two candidates claim the same span.
 PRIORITY = {
+    "ner": 60,
     "lexicon": 50,
     "union": 45,
     "body": 40,

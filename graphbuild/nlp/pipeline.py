@@ -21,7 +21,7 @@ from thinc.api import Config
 
 # importing the components registers their factories (and the tokenizer its function)
 from graphbuild.nlp import tokenizer  # noqa: F401
-from graphbuild.nlp.components import activities, bodies, lac_tagger, lexicon, persons, places, relations, resolver  # noqa: F401
+from graphbuild.nlp.components import activities, bodies, lac_tagger, lexicon, ner, persons, places, relations, resolver  # noqa: F401
 
 CONFIG = "config.cfg"
 

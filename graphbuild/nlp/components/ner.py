@@ -1,0 +1,125 @@
+"""The learned entity recognizer: a character CRF over the rules' proposals.
+
+It reads each character with its neighbours, LAC's word and tag, and the
+candidates the rule components proposed there (``char_features``), and labels
+the outer entity mentions (BIO over the nine types). Its spans then replace
+the rules' outer layer:
+
+- a predicted span a rule proposed too keeps that candidate (its canonical
+  name and the places split off it), with the predicted type;
+- a predicted span no rule proposed becomes a candidate of its own (src
+  ``ner``), named as written;
+- rule candidates inside a predicted span stay (places inside a union's name,
+  SCHEMA's "places inside a name"); the others go.
+
+The resolver after it canonicalizes as before. Without a model file the
+component passes the rules' candidates through untouched.
+
+>>> from graphbuild.nlp.pipeline import load
+>>> "gb_ner" in load().pipe_names
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.nlp.candidates import CANDS, Cand, cands, text_of
+from graphbuild.nlp.char_features import char_features
+from graphbuild.nlp.components.lac_tagger import lac_tokens
+
+MODEL_FILE = "ner.crfsuite"
+_STRIP = "“”‘’「」 \n\t"
+
+
+def model_dir() -> Path:
+    return Path(str(resources.files("graphbuild.nlp").joinpath("models")))
+
+
+@lru_cache(maxsize=4)
+def _tagger(path: str):  # noqa: ANN202 - pycrfsuite.Tagger
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+    """BIO tags to ``(start, end, label)`` spans (an I- without its B- opens one).
+
+    >>> spans_from_tags(["B-Union", "I-Union", "O", "I-Place", "B-Person"])
+    [(0, 2, 'Union'), (3, 4, 'Place'), (4, 5, 'Person')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        kind, _, lab = tag.partition("-")
+        if start >= 0 and (kind != "I" or lab != label):
+            spans.append((start, i, label))
+            start = -1
+        if kind == "B" or kind == "I" and start < 0:
+            start, label = i, lab
+    return spans
+
+
+def merge_with_rules(text: str, predicted: list[tuple[int, int, str]], rule_cands: list[Cand]) -> list[Cand]:
+    """The candidates the resolver sees: the predicted outer spans, with the
+    rules' names where a rule proposed the same span, and the rules' candidates
+    nested inside them."""
+    by_span: dict[tuple[int, int], list[Cand]] = {}
+    for c in rule_cands:
+        by_span.setdefault((c.start, c.end), []).append(c)
+    out: list[Cand] = []
+    taken: set[int] = set()
+    for s, e, label in predicted:
+        same = by_span.get((s, e), [])
+        if same:
+            chosen = [c for c in same if c.label == label] or [max(same, key=lambda c: c.prio)]
+            for c in chosen:
+                c.label = label
+                out.append(c)
+                taken.add(id(c))
+            continue
+        name = text[s:e].strip(_STRIP)
+        if name:
+            out.append(Cand(s, e, label, name, "ner"))
+    for c in rule_cands:
+        if id(c) in taken:
+            continue
+        if any(s <= c.start and c.end <= e and (c.start, c.end) != (s, e) for s, e, _ in predicted):
+            out.append(c)
+    return out
+
+
+@Language.factory("gb_ner", default_config={"model": MODEL_FILE})
+def make_ner(nlp: Language, name: str, model: str) -> LearnedEntities:
+    return LearnedEntities(model=model)
+
+
+class LearnedEntities:
+    def __init__(self, *, model: str = MODEL_FILE) -> None:
+        path = Path(model)
+        self.path = path if path.is_absolute() else model_dir() / path
+
+    @property
+    def ready(self) -> bool:
+        return self.path.is_file()
+
+    def predict(self, doc: Doc) -> list[tuple[int, int, str]]:
+        text = text_of(doc)
+        if not text:
+            return []
+        tags = _tagger(str(self.path)).tag(char_features(text, lac_tokens(doc), cands(doc)))
+        return spans_from_tags(tags)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.ready:
+            return doc
+        doc.user_data[CANDS] = merge_with_rules(text_of(doc), self.predict(doc), cands(doc))
+        return doc

@@ -1,0 +1,1 @@
+"""Training the learned parts of the pipeline from ``corpus/`` (``graphbuild train``)."""

@@ -1,0 +1,102 @@
+"""Gold annotations aligned to the pipeline's articles.
+
+The gold names entities, not spans: each entity's name and aliases are found
+in the article's normalized text (quote marks and whitespace aside, as the
+scorer compares), longest first, so that a name inside a longer one is not
+tagged twice.
+
+>>> spans = gold_spans("大连市总工会开展“六跨四送”活动。", [
+...     {"name": "大连市总工会", "type": "Union", "aliases": []},
+...     {"name": "六跨四送活动", "type": "Program", "aliases": []},
+...     {"name": "大连市", "type": "Place", "aliases": []}])
+>>> [(s, e, t) for s, e, t in spans]
+[(0, 6, 'Union'), (8, 16, 'Program')]
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from graphbuild.corpus.articles import Article, articles_from_text
+
+QUOTES = set("“”「」『』\"'《》‘’〈〉")
+OPENING = set("“「『《‘〈")
+CLOSING = set("”」』》’〉")
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # noqa: ANN202 - OpenCC object
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _form(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s or "")
+    s = "".join(ch for ch in s if ch not in QUOTES and not ch.isspace())
+    return _t2s().convert(s)
+
+
+def _stripped(text: str) -> tuple[str, list[int]]:
+    keep = [i for i, ch in enumerate(text) if ch not in QUOTES and not ch.isspace()]
+    return "".join(text[i] for i in keep), keep
+
+
+def gold_spans(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, type)`` mentions of the gold entities in ``text``."""
+    view, keep = _stripped(text)
+    found: list[tuple[int, int, str]] = []
+    for ent in entities:
+        forms = {_form(f) for f in [ent["name"], *ent.get("aliases", [])]}
+        for form in forms:
+            if not form:
+                continue
+            at = view.find(form)
+            while at >= 0:
+                s, e = keep[at], keep[at + len(form) - 1] + 1
+                if s > 0 and text[s - 1] in OPENING:
+                    s -= 1
+                if e < len(text) and text[e] in CLOSING:
+                    e += 1
+                found.append((s, e, ent["type"]))
+                at = view.find(form, at + 1)
+    taken = [False] * len(text)
+    out = []
+    for s, e, t in sorted(set(found), key=lambda x: (-(x[1] - x[0]), x[0])):
+        if any(taken[s:e]):
+            continue
+        for i in range(s, e):
+            taken[i] = True
+        out.append((s, e, t))
+    return sorted(out)
+
+
+@dataclass
+class GoldArticle:
+    """One article of the pipeline with the gold of the text it was cut from."""
+
+    doc_id: str
+    article: Article
+    gold: dict[str, Any]
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def read_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
+    rows = []
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh if line.strip()]
+    return rows
+
+
+def gold_articles(records: Iterable[dict[str, Any]]) -> Iterator[GoldArticle]:
+    """The articles the pipeline cuts each gold text into, with their gold mentions."""
+    for rec in records:
+        for art in articles_from_text(rec["text"], path=f"{rec['doc_id']}.txt"):
+            yield GoldArticle(str(rec["doc_id"]), art, rec, gold_spans(art.text, rec["entities"]))
