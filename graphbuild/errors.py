@@ -34,6 +34,11 @@ class Errors:
     E018 = "query failed: {detail}"
     E019 = "{path}: cannot read: {detail}"
     E020 = "{path}: writing the export failed: {detail}"
+    E021 = "query '{name}' needs {missing}"
+    E022 = "query '{name}' takes no parameter {unknown}"
+    E023 = "{path}: article {article}: extraction failed: {detail}"
+    E024 = "{path}: no training data (expected genre/train.jsonl or gold/*.jsonl)"
+    E025 = "{path}: no article text after removing scripts and navigation"
 
 
 class GraphbuildError(Exception):

@@ -22,6 +22,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def rules_nlp():
+    """The rule components alone, without the trained models: what the rule tests describe."""
+    from graphbuild.nlp.pipeline import build
+
+    return build(learned=False)
+
+
+@pytest.fixture(scope="session")
 def seed_records():
     from graphbuild.cli.extract import extract_records
 

@@ -8,14 +8,22 @@ import spacy
 from graphbuild.nlp.candidates import cands
 
 
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """These tests describe the rule components; the trained ones that read
+    their output are tested in test_train.py."""
+    return rules_nlp
+
+
 def ents(nlp, text: str) -> set[tuple[str, str]]:
     doc = nlp(text)
     return {(s.id_, s.label_) for s in doc.spans["entities"]}
 
 
-def test_pipeline_is_built_from_registered_factories_and_round_trips(tmp_path, nlp):
+def test_pipeline_is_built_from_registered_factories_and_round_trips(tmp_path):
     from graphbuild.nlp.pipeline import load, save
 
+    nlp = load()
     assert nlp.pipe_names == [
         "gb_lac",
         "gb_places",
@@ -23,8 +31,10 @@ def test_pipeline_is_built_from_registered_factories_and_round_trips(tmp_path, n
         "gb_bodies",
         "gb_activities",
         "gb_persons",
+        "gb_ner",
         "gb_resolver",
         "gb_relations",
+        "gb_relation_classifier",
     ]
     save(nlp, tmp_path / "p")
     again = load(str(tmp_path / "p"))
@@ -205,7 +215,7 @@ def test_an_abbreviation_is_the_full_names_alias_only_where_the_article_writes_b
     from graphbuild.extract import extract_article
 
     [both] = list(articles_from_text("标题\n\n本报讯 深化产业工人队伍建设改革。“产改”取得实效。"))
-    programs = [e for e in extract_article(both)["entities"] if e["type"] == "Program"]
+    programs = [e for e in extract_article(both, nlp)["entities"] if e["type"] == "Program"]
     assert [(e["name"], "产改" in e["aliases"]) for e in programs] == [("产业工人队伍建设改革", True)]
     alone = ents(nlp, "将“产改”工作专班扩大到30个部门。")
     assert ("产改", "Program") in alone
@@ -407,10 +417,8 @@ def test_congresses_hotlines_and_a_bodys_own_contest(nlp):
     assert ("安全生产竞赛", "Event") in got and ("质量月活动", "Program") in got, got
 
 
-def test_level_congress_takes_the_articles_province():
-    from graphbuild.nlp.pipeline import load
-
-    doc = load()("江苏省总工会召开会议，学习省第十五次党代会精神。")
+def test_level_congress_takes_the_articles_province(nlp):
+    doc = nlp("江苏省总工会召开会议，学习省第十五次党代会精神。")
     assert ("江苏省第十五次党代会", "Event") in {(s.id_, s.label_) for s in doc.spans["entities"]}
 
 

@@ -8,6 +8,13 @@ from graphbuild.nlp.components.relations import relations
 from graphbuild.schema import allowed
 
 
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """These tests describe the rule components; the trained ones that read
+    their output are tested in test_train.py."""
+    return rules_nlp
+
+
 def rels(nlp, text: str) -> set[tuple]:
     return {(r.head, r.type, r.tail) for r in relations(nlp(text))}
 

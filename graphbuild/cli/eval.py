@@ -9,12 +9,24 @@ import typer
 
 from graphbuild.cli.common import friendly, report_problems
 from graphbuild.cli.extract import extract_records
+from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.evaluate import Report, evaluate, load_gold, merge_by_file
 
 
-def evaluate_paths(*, gold: list[str | Path], paths: list[str | Path]) -> Report:
-    """Extract ``paths`` and score them against the gold files."""
+def evaluate_paths(
+    *, gold: list[str | Path], paths: list[str | Path] = (), gold_entities: bool = False, rules_only: bool = False
+) -> Report:
+    """Extract ``paths`` and score them against the gold files. Without paths,
+    the gold records' own texts are extracted; ``gold_entities`` scores the
+    relations given the gold entities (from the gold texts)."""
     gold_recs = load_gold(gold)
+    if gold_entities or not paths or rules_only:
+        from graphbuild.nlp.pipeline import build, load
+        from graphbuild.train.devscore import score_split
+
+        if any("text" not in g for g in gold_recs):
+            raise GraphbuildError(Errors.E009, path=gold[0], detail="a record without 'text' (needed to extract it)")
+        return score_split(build(learned=False) if rules_only else load(), gold_recs, given_gold_entities=gold_entities)
     ext = extract_records(paths=paths)
     return evaluate(gold_recs, merge_by_file(ext.records, "source"))
 
@@ -61,12 +73,16 @@ def eval_cli(
     files: list[Path] = typer.Argument(..., help="Gold .jsonl files, then the inputs to extract"),
     errors: bool = typer.Option(False, "--errors", help="List misses and false hits"),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
+    gold_entities: bool = typer.Option(False, "--gold-entities", help="Score relations given the gold entities"),
+    rules_only: bool = typer.Option(False, "--rules-only", help="The rule components alone, without the trained models"),
 ) -> None:
-    """Score extraction against gold annotations (SCHEMA.md's matching rules)."""
+    """Score extraction against gold annotations (SCHEMA.md's matching rules).
+
+    Without inputs after the gold files, their own texts are extracted."""
     gold, paths = split_gold(files)
-    if not gold or not paths:
-        raise typer.BadParameter("give the inputs to extract after the gold files")
-    report = evaluate_paths(gold=gold, paths=paths)
+    if not gold:
+        raise typer.BadParameter("give the gold .jsonl files first")
+    report = evaluate_paths(gold=gold, paths=paths, gold_entities=gold_entities, rules_only=rules_only)
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1) if as_json else format_report(report, errors=errors))
 
 

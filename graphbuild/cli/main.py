@@ -12,6 +12,7 @@ from graphbuild.cli.fetch_pkuseg import fetch_pkuseg_cli
 from graphbuild.cli.load import load_cli
 from graphbuild.cli.query import query_cli
 from graphbuild.cli.serve import serve_cli
+from graphbuild.cli.train import train_cli
 from graphbuild.cli.view import view_cli
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Chinese labor-union news → a knowledge graph.")
@@ -38,6 +39,7 @@ app.command("query")(query_cli)
 app.command("view")(view_cli)
 app.command("serve")(serve_cli)
 app.command("fetch-pkuseg")(fetch_pkuseg_cli)
+app.command("train")(train_cli)
 
 if __name__ == "__main__":
     app()

@@ -46,6 +46,9 @@ class Problem:
     message: str
 
 
+_ANNOTATIONS = {"gold", "genre"}
+
+
 def iter_files(paths: list[str | Path]) -> Iterator[Path]:
     """Expand paths and directories (recursively, sorted) to input files."""
     for p in paths:
@@ -61,10 +64,10 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path]:
 
 
 def _hidden(f: Path, root: Path) -> bool:
-    """Hidden files, ``gold/`` folders and READMEs: annotations and
-    documentation are not inputs."""
+    """Hidden files, ``gold/`` and ``genre/`` folders (annotated training and
+    measuring data) and READMEs: annotations and documentation are not inputs."""
     parts = f.relative_to(root).parts
-    return any(part.startswith(".") for part in parts) or "gold" in parts[:-1] or f.stem.upper() == "README"
+    return any(part.startswith(".") for part in parts) or bool(_ANNOTATIONS & set(parts[:-1])) or f.stem.upper() == "README"
 
 
 def decode(data: bytes, path: str | Path) -> str:

@@ -21,7 +21,18 @@ from thinc.api import Config
 
 # importing the components registers their factories (and the tokenizer its function)
 from graphbuild.nlp import tokenizer  # noqa: F401
-from graphbuild.nlp.components import activities, bodies, lac_tagger, lexicon, ner, persons, places, relations, resolver  # noqa: F401
+from graphbuild.nlp.components import (  # noqa: F401
+    activities,
+    bodies,
+    lac_tagger,
+    lexicon,
+    ner,
+    persons,
+    places,
+    relation_classifier,
+    relations,
+    resolver,
+)
 
 CONFIG = "config.cfg"
 
@@ -35,7 +46,7 @@ def pipeline_fingerprint() -> str:
     h = hashlib.sha256()
     root = Path(str(resources.files("graphbuild")))
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".cfg", ".json", ".jsonl") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".cfg", ".json", ".jsonl", ".crfsuite", ".npz") and "__pycache__" not in path.parts:
             rel = path.relative_to(root).as_posix()
             if rel.startswith(("nlp/", "extract.py", "corpus/", "schema.py")):
                 h.update(rel.encode())
@@ -43,11 +54,26 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def build(*, segmenter: str = "char", pkuseg_model: str | Path | None = None) -> Language:
+# the trained components and their model files (graphbuild train writes them)
+TRAINED = {"gb_ner": "ner.crfsuite", "gb_relation_classifier": "relations.npz"}
+
+
+def build(
+    *, segmenter: str = "char", pkuseg_model: str | Path | None = None, models: str | Path | None = None, learned: bool = True
+) -> Language:
     """A fresh pipeline from config.cfg; ``segmenter="pkuseg"`` uses the cached
-    pkuseg model (``graphbuild fetch-pkuseg``) with our lexicon as user dictionary."""
+    pkuseg model (``graphbuild fetch-pkuseg``) with our lexicon as user dictionary.
+    ``models`` is a directory of trained models other than the shipped ones;
+    ``learned=False`` gives the rules alone."""
     cfg = Config().from_str(config_text())
     cfg["nlp"]["tokenizer"]["segmenter"] = segmenter
+    if not learned:
+        cfg["nlp"]["pipeline"] = [p for p in cfg["nlp"]["pipeline"] if p not in TRAINED]
+        for name in TRAINED:
+            cfg["components"].pop(name, None)
+    elif models is not None:
+        for name, file in TRAINED.items():
+            cfg["components"][name]["model"] = str(Path(models).resolve() / file)
     nlp = spacy.util.load_model_from_config(cfg, auto_fill=True)
     if segmenter == "pkuseg":
         _init_pkuseg(nlp, pkuseg_model)

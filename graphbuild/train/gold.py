@@ -44,14 +44,19 @@ def _form(s: str) -> str:
 
 
 def _stripped(text: str) -> tuple[str, list[int]]:
+    """``text`` without quote marks and whitespace, in simplified characters,
+    and the offset in ``text`` of each of its characters."""
     keep = [i for i, ch in enumerate(text) if ch not in QUOTES and not ch.isspace()]
-    return "".join(text[i] for i in keep), keep
+    view = "".join(text[i] for i in keep)
+    simplified = _t2s().convert(view)
+    return (simplified if len(simplified) == len(view) else view), keep
 
 
-def gold_spans(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping ``(start, end, type)`` mentions of the gold entities in ``text``."""
+def gold_mentions(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[int, int, str, str]]:
+    """Every ``(start, end, type, name)`` occurrence of the gold entities in ``text``,
+    but those inside a longer one of the same type (nested places of a union stay)."""
     view, keep = _stripped(text)
-    found: list[tuple[int, int, str]] = []
+    found: set[tuple[int, int, str, str]] = set()
     for ent in entities:
         forms = {_form(f) for f in [ent["name"], *ent.get("aliases", [])]}
         for form in forms:
@@ -64,11 +69,19 @@ def gold_spans(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[int,
                     s -= 1
                 if e < len(text) and text[e] in CLOSING:
                     e += 1
-                found.append((s, e, ent["type"]))
+                found.add((s, e, ent["type"], ent["name"]))
                 at = view.find(form, at + 1)
+    return sorted(
+        m for m in found if not any(o[2] == m[2] and o[0] <= m[0] and m[1] <= o[1] and o[:2] != m[:2] for o in found)
+    )
+
+
+def gold_spans(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, type)`` mentions of the gold entities in ``text``, longest first."""
     taken = [False] * len(text)
     out = []
-    for s, e, t in sorted(set(found), key=lambda x: (-(x[1] - x[0]), x[0])):
+    found = {(s, e, t) for s, e, t, _ in gold_mentions(text, entities)}
+    for s, e, t in sorted(found, key=lambda x: (-(x[1] - x[0]), x[0])):
         if any(taken[s:e]):
             continue
         for i in range(s, e):

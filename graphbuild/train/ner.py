@@ -19,7 +19,7 @@ from graphbuild.train.gold import GoldArticle
 # the rule components the recognizer reads (everything before it in the pipeline)
 RULE_PIPES = ["gb_lac", "gb_places", "gb_lexicon", "gb_bodies", "gb_activities", "gb_persons"]
 # L1 keeps the model small (features it does not need weigh 0), L2 smooths
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 def tags_of(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:

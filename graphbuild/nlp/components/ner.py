@@ -41,8 +41,13 @@ def model_dir() -> Path:
     return Path(str(resources.files("graphbuild.nlp").joinpath("models")))
 
 
-@lru_cache(maxsize=4)
 def _tagger(path: str):  # noqa: ANN202 - pycrfsuite.Tagger
+    # keyed by the file's time too: `graphbuild train` may rewrite it in this process
+    return _open_tagger(path, Path(path).stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _open_tagger(path: str, mtime: int):  # noqa: ANN202
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()

@@ -1,0 +1,218 @@
+"""The learned relation step: a classifier over candidate pairs of mentions.
+
+For every two mentions of one sentence whose types some relation allows, it
+reads ``pair_features`` (types, order, distance, the words between, cue
+words, and the rules' verdict on the pair) and predicts a relation type or
+none. It decides every pair it sees; a relation the rules found across
+sentences (a subject carried on, places on the administrative map) for a
+pair it never saw in that sentence stays as the rules found it.
+
+The model is a multinomial logistic regression stored as plain arrays
+(``relations.npz``: the feature vocabulary, weights and biases), trained by
+``graphbuild train``; without it the component leaves the rules' relations.
+
+>>> from graphbuild.nlp.pipeline import load
+>>> load().pipe_names[-1]
+'gb_relation_classifier'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graphbuild.nlp.candidates import text_of
+from graphbuild.nlp.components.lac_tagger import lac_tokens
+from graphbuild.nlp.components.ner import model_dir
+from graphbuild.nlp.components.relations import _SENT, _YEAR, RELATIONS, Relation, _alt, cues, relations
+from graphbuild.nlp.pair_features import cross_features, pair_features
+from graphbuild.schema import ACTIVITIES, BODIES, HOLDERS, RELATION_TYPES, SYMMETRIC, allowed
+
+MODEL_FILE = "relations.npz"
+NONE = "NONE"
+CUE_CLASSES = ("organize_verbs", "partner_cues", "participate_verbs", "award_verbs", "target_cues", "located_verbs", "title_words")
+
+
+@dataclass
+class Candidate:
+    head: Span
+    tail: Span
+    sent: tuple[int, int]
+    features: list[str]
+
+
+class PairModel:
+    """A linear model over sparse string features: ``scores = W[features].sum() + b``."""
+
+    def __init__(self, vocab: list[str], weights: np.ndarray, bias: np.ndarray, classes: list[str]) -> None:
+        self.index = {f: i for i, f in enumerate(vocab)}
+        self.weights = weights
+        self.bias = bias
+        self.classes = classes
+
+    @classmethod
+    def load(cls, path: str | Path) -> PairModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(str(z["vocab"]).split("\n"), z["weights"].astype(np.float32), z["bias"], str(z["classes"]).split("\n"))
+
+    def save(self, path: str | Path) -> None:
+        vocab = sorted(self.index, key=self.index.get)  # type: ignore[arg-type]
+        np.savez_compressed(
+            path, vocab=np.array("\n".join(vocab)), weights=self.weights.astype(np.float16), bias=self.bias, classes=np.array("\n".join(self.classes))
+        )
+
+    def proba(self, features: list[str]) -> np.ndarray:
+        rows = [self.index[f] for f in features if f in self.index]
+        z = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+
+def _model(path: str) -> PairModel:
+    return _load_model(path, Path(path).stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load_model(path: str, mtime: int) -> PairModel:
+    return PairModel.load(path)
+
+
+def _any_relation(hl: str, tl: str) -> bool:
+    return any(allowed(r, hl, tl) for r in RELATION_TYPES)
+
+
+def candidates(doc: Doc) -> Iterator[Candidate]:
+    """Every ordered pair of mentions of one sentence that some relation allows."""
+    text = text_of(doc)
+    spans = sorted(doc.spans.get("entities", []), key=lambda s: (s.start_char, -s.end_char))
+    rule_types: dict[tuple[str, str], set[str]] = {}
+    for r in relations(doc):
+        rule_types.setdefault((r.head, r.tail), set()).add(r.type)
+        if r.type in SYMMETRIC:
+            rule_types.setdefault((r.tail, r.head), set()).add(r.type)
+    cue_classes = _cue_classes()
+    words = [(t.start, t.end, t.text, t.tag) for t in lac_tokens(doc)]
+    k = 0
+    prev: list[Span] = []  # the sentence before, in the same paragraph
+    topic: list[Span] = []  # the article's first activity: what later sentences most often mean
+    for m in _SENT.finditer(text):
+        s, e = m.span()
+        ents = [sp for sp in spans if s <= sp.start_char and sp.end_char <= e]
+        if not ents:
+            if "\n" in m.group():
+                prev = []
+            continue
+        mentions = [(sp.start_char, sp.end_char, sp.label_) for sp in ents]
+        while k < len(words) and words[k][1] <= s:
+            k += 1
+        sent_words = [w for w in words[k : k + 200] if w[0] < e]
+        for i, h in enumerate(ents):
+            for j, t in enumerate(ents):
+                if i == j or h.id_ == t.id_ or not _any_relation(h.label_, t.label_):
+                    continue
+                feats = pair_features(
+                    text,
+                    (s, e),
+                    mentions[i],
+                    mentions[j],
+                    rule_types.get((h.id_, t.id_), ()),
+                    cue_classes,
+                    [x for n, x in enumerate(mentions) if n not in (i, j)],
+                    sent_words,
+                )
+                yield Candidate(h, t, (s, e), feats)
+        # across sentences: a holder here and an activity of the sentence before or the topic
+        # (出席仪式的有…; 当天，…参加); a body before and an activity here (the subject carried on)
+        here_ids = {sp.id_ for sp in ents}
+        for where, others in (("prev", prev), ("topic", topic)):
+            for o in others:
+                if o.id_ in here_ids:
+                    continue
+                for h in ents:
+                    if o.label_ in ACTIVITIES and h.label_ in HOLDERS:
+                        pair, inner = (h, o), h
+                    elif where == "prev" and o.label_ in BODIES and h.label_ in ACTIVITIES:
+                        pair, inner = (o, h), h
+                    else:
+                        continue
+                    hl, tl = pair[0].label_, pair[1].label_
+                    feats = cross_features(
+                        text, (s, e), (inner.start_char, inner.end_char, inner.label_), where, f"{hl}>{tl}",
+                        rule_types.get((pair[0].id_, pair[1].id_), ()), cue_classes,
+                    )
+                    yield Candidate(pair[0], pair[1], (s, e), feats)
+        if not topic:
+            topic = [sp for sp in ents if sp.label_ in ACTIVITIES][:1]
+        prev = [] if "\n" in text[e : e + 1] else ents
+
+
+@lru_cache(maxsize=1)
+def _cue_classes() -> dict:
+    c = cues()
+    return {name: _alt(c[name]) for name in CUE_CLASSES if c.get(name)}
+
+
+@Language.factory("gb_relation_classifier", default_config={"model": MODEL_FILE, "threshold": 0.5})
+def make_relation_classifier(nlp: Language, name: str, model: str, threshold: float) -> RelationClassifier:
+    return RelationClassifier(model=model, threshold=threshold)
+
+
+class RelationClassifier:
+    def __init__(self, *, model: str = MODEL_FILE, threshold: float = 0.5) -> None:
+        path = Path(model)
+        self.path = path if path.is_absolute() else model_dir() / path
+        self.threshold = threshold
+
+    @property
+    def ready(self) -> bool:
+        return self.path.is_file()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.ready:
+            return doc
+        model = _model(str(self.path))
+        text = text_of(doc)
+        best: dict[tuple[str, str, str], tuple[float, Relation]] = {}
+        seen: set[tuple[str, str, int]] = set()
+        for cand in candidates(doc):
+            h, t = cand.head, cand.tail
+            seen.add((h.id_, t.id_, cand.sent[0]))
+            p = model.proba(cand.features)
+            order = np.argsort(-p)
+            for ci in order[:2]:
+                rel = model.classes[ci]
+                if rel == NONE or p[ci] < self.threshold or not allowed(rel, h.label_, t.label_):
+                    continue
+                hn, tn = (h.id_, t.id_)
+                if rel in SYMMETRIC and hn > tn:
+                    hn, tn = tn, hn
+                year = None
+                if rel == "AWARDED":
+                    y = _YEAR.search(text, cand.sent[0], cand.sent[1])
+                    year = int(y.group(1)) if y else None
+                key = (hn, rel, tn)
+                if key not in best or p[ci] > best[key][0]:
+                    best[key] = (float(p[ci]), Relation(hn, rel, tn, cand.sent[0], cand.sent[1], None, year))
+        kept = {(r.head, r.type, r.tail): r for _, r in best.values()}
+        places = {sp.id_ for sp in doc.spans.get("entities", []) if sp.label_ == "Place"}
+        for r in relations(doc):
+            key = (r.head, r.type, r.tail)
+            # a type the model was not trained on stays the rules', and so do places on the
+            # administrative map (SCHEMA: PART_OF between places may follow it)
+            if r.type not in model.classes or r.type == "PART_OF" and r.head in places and r.tail in places:
+                kept.setdefault(key, r)
+                continue
+            if key in kept:
+                if r.title and not kept[key].title:
+                    kept[key] = r
+                continue
+            if (r.head, r.tail, r.start) not in seen and (r.tail, r.head, r.start) not in seen:
+                kept[key] = r
+        doc.user_data[RELATIONS] = list(kept.values())
+        return doc

@@ -1,0 +1,140 @@
+"""Features of a candidate pair of entity mentions, for the relation classifier.
+
+A pair is two mentions of one sentence (or of a headline and its lead).
+What it reads: the two types and their order, how far apart they are, the
+characters and LAC words between them, the characters just outside, which
+cue words of ``patterns/relations.json`` stand between, before or after
+them, the other entities between, and what the rules decided for the pair.
+
+>>> f = pair_features("省总工会主席徐海荣说。", (0, 11), (6, 9, "Person"), (0, 4, "Union"), {"WORKS_AT"}, {})
+>>> "types=Person>Union" in f and "rule=WORKS_AT" in f and "btw=主席" in f
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+# a mention as (start, end, label) in the doc's text
+Mention = tuple[int, int, str]
+
+
+def _bucket(n: int) -> str:
+    for limit in (0, 2, 5, 10, 20, 40):
+        if n <= limit:
+            return str(limit)
+    return "far"
+
+
+def pair_features(
+    text: str,
+    sent: tuple[int, int],
+    head: Mention,
+    tail: Mention,
+    rule_types: Iterable[str],
+    cue_classes: Mapping[str, re.Pattern],
+    others: Iterable[Mention] = (),
+    words: Iterable[tuple[int, int, str, str]] = (),
+) -> list[str]:
+    hs, he, hl = head
+    ts, te, tl = tail
+    types = f"{hl}>{tl}"
+    f = [f"types={types}"]
+    if hs <= ts and te <= he or ts <= hs and he <= te:
+        f.append(f"nested={types}={'h_in_t' if ts <= hs and he <= te else 't_in_h'}")
+        left, right = (min(hs, ts), max(he, te))
+        between = ""
+    else:
+        order = "ht" if hs < ts else "th"
+        f.append(f"order={types}={order}")
+        left_end, right_start = (he, ts) if hs < ts else (te, hs)
+        between = text[left_end:right_start]
+        left, right = min(hs, ts), max(he, te)
+        f.append(f"dist={_bucket(len(between))}")
+        f.append(f"dist={types}={order}={_bucket(len(between))}")
+        if len(between) <= 8:
+            f.append(f"btw={between}")
+        for ch in set(between[:12]) | set(between[-12:]):
+            f.append(f"bc={ch}")
+        for i in range(len(between) - 1):
+            if i < 12 or i >= len(between) - 13:
+                f.append(f"bb={between[i : i + 2]}")
+        if between:
+            f.append(f"bf={between[:2]}")
+            f.append(f"bl={between[-2:]}")
+            f.append(f"bl1={types}={between[-1]}")
+        for p in "，、；：（":
+            if p in between:
+                f.append(f"punct={p}")
+        for s, e, w, tag in words:
+            if left_end <= s and e <= right_start and tag.startswith("v"):
+                f.append(f"bv={w}")
+        between_types = {lab for s, e, lab in others if left_end <= s and e <= right_start}
+        for lab in between_types:
+            f.append(f"between_ent={lab}")
+        f.append(f"n_between={min(len([1 for s, e, _ in others if left_end <= s and e <= right_start]), 3)}")
+        for name, rx in cue_classes.items():
+            if rx.search(between):
+                f.append(f"cue_btw={name}")
+                f.append(f"cue_btw={types}={order}={name}")
+    s0, s1 = sent
+    before = text[max(s0, left - 3) : left]
+    after = text[right : min(s1, right + 3)]
+    f.append(f"pre1={before[-1:]}")
+    f.append(f"pre2={before[-2:]}")
+    f.append(f"post1={after[:1]}")
+    f.append(f"post2={after[:2]}")
+    head_text = text[hs:he]
+    tail_text = text[ts:te]
+    f.append(f"hsuf={hl}={head_text[-2:]}")
+    f.append(f"tsuf={tl}={tail_text[-2:]}")
+    pre_clause = text[s0:left]
+    post_clause = text[right:s1]
+    for name, rx in cue_classes.items():
+        if rx.search(pre_clause):
+            f.append(f"cue_pre={types}={name}")
+        if rx.search(post_clause):
+            f.append(f"cue_post={types}={name}")
+    rules = sorted(set(rule_types))
+    for r in rules:
+        f.append(f"rule={r}")
+        f.append(f"rule={r}={types}")
+    if not rules:
+        f.append(f"rule=none={types}")
+    return f
+
+
+def cross_features(
+    text: str,
+    sent: tuple[int, int],
+    mention: Mention,
+    where: str,
+    types: str,
+    rule_types: Iterable[str],
+    cue_classes: Mapping[str, re.Pattern],
+) -> list[str]:
+    """Features of a pair across sentences: the mention of this sentence and its
+    surroundings, and where the other one was named (``prev``: the sentence
+    before; ``topic``: the article's first activity)."""
+    s0, s1 = sent
+    ms, me, _ = mention
+    f = [f"x={where}={types}", f"x={where}"]
+    f.append(f"xpre2={text[max(s0, ms - 2) : ms]}")
+    f.append(f"xpost2={text[me : min(s1, me + 2)]}")
+    f.append(f"xopen={text[s0 : s0 + 2]}")
+    f.append(f"xpos={'first' if text[s0:ms].strip(' ，,') == '' else 'later'}")
+    for name, rx in cue_classes.items():
+        if rx.search(text[s0:s1]):
+            f.append(f"xcue={types}={name}")
+        if rx.search(text[me : min(s1, me + 8)]):
+            f.append(f"xcue_after={types}={name}")
+    for word in ("出席", "参加", "参与", "获", "会上", "活动中", "当天", "现场", "比赛中", "期间"):
+        if word in text[s0:s1]:
+            f.append(f"xw={types}={word}")
+    rules = sorted(set(rule_types))
+    for r in rules:
+        f.append(f"xrule={r}={types}")
+    if not rules:
+        f.append(f"xrule=none={types}")
+    return f

@@ -1,0 +1,102 @@
+"""Training the relation classifier from the gold relations and their sentences.
+
+A candidate pair is labelled with the gold relation joining its two entities
+when its sentence is the one the gold gives as evidence (else ``NONE``):
+the same two entities in another sentence state nothing.
+
+>>> same_sentence("山东省总工会主席徐海荣说。", "山东省总工会主席徐海荣说,好。")
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+
+from graphbuild.evaluate import _variants, norm
+from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates
+from graphbuild.schema import SYMMETRIC
+from graphbuild.train.gold import GoldArticle
+
+C = 0.3  # inverse regularization strength of the logistic regression
+# a type with fewer examples than this is left to the rules (MENTORS: 6 in train)
+MIN_EXAMPLES = 30
+
+
+def same_sentence(sentence: str, evidence: str) -> bool:
+    a, b = norm(sentence).strip("。！？；，"), norm(evidence).strip("。！？；，")
+    if not a or not b:
+        return False
+    return a in b or b in a or (len(a) >= 12 and a[:12] in b) or (len(b) >= 12 and b[:12] in a)
+
+
+def _gold_index(gold: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """(type, name variant) → the gold entity's canonical name."""
+    index = {}
+    for e in gold["entities"]:
+        for form in [e["name"], *e.get("aliases", [])]:
+            for v in _variants(form, e["type"]):
+                index.setdefault((e["type"], v), e["name"])
+    return index
+
+
+def pair_examples(nlp: Language, items: list[GoldArticle]) -> list[tuple[list[str], str]]:
+    """(features, gold label) of every candidate pair the pipeline finds in ``items``
+    (a pair nested in one name, 白山市 in 白山市总工会, states its relation wherever written)."""
+    out = []
+    disabled = [p for p in ("gb_relation_classifier",) if p in nlp.pipe_names]
+    with nlp.select_pipes(disable=disabled):
+        docs = nlp.pipe(it.article.text for it in items)
+        for item, doc in zip(items, docs):
+            index = _gold_index(item.gold)
+            by_pair: dict[tuple[str, str], list[tuple[str, str]]] = {}
+            for r in item.gold["relations"]:
+                ev = r.get("evidence", "")
+                by_pair.setdefault((r["head"], r["tail"]), []).append((r["type"], ev))
+                if r["type"] in SYMMETRIC:
+                    by_pair.setdefault((r["tail"], r["head"]), []).append((r["type"], ev))
+            for cand in candidates(doc):
+                gh = next((index[(cand.head.label_, v)] for v in _variants(cand.head.id_, cand.head.label_) if (cand.head.label_, v) in index), None)
+                gt = next((index[(cand.tail.label_, v)] for v in _variants(cand.tail.id_, cand.tail.label_) if (cand.tail.label_, v) in index), None)
+                label = NONE
+                if gh and gt:
+                    # (across sentences, the sentence is the one that states it: 出席仪式的有…)
+                    sentence = doc.text[cand.sent[0] : cand.sent[1]]
+                    for rel, ev in by_pair.get((gh, gt), []):
+                        nested = cand.head.start_char <= cand.tail.start_char < cand.head.end_char or (
+                            cand.tail.start_char <= cand.head.start_char < cand.tail.end_char
+                        )
+                        if nested or not ev or same_sentence(sentence, ev):
+                            label = rel
+                            break
+                out.append((cand.features, label))
+    return out
+
+
+def train_relations(examples: Iterable[tuple[list[str], str]], path: str | Path, *, c: float = C) -> Path:
+    """A multinomial logistic regression on the examples, saved as ``PairModel`` arrays."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    examples = list(examples)
+    counts = Counter(label for _, label in examples)
+    examples = [(f, label) for f, label in examples if counts[label] >= MIN_EXAMPLES]
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1) for f, _ in examples])
+    y = [label for _, label in examples]
+    clf = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+    clf.fit(x, y)
+    classes = [str(k) for k in clf.classes_]
+    weights = clf.coef_.T.astype(np.float32)
+    keep = np.abs(weights).max(axis=1) > 1e-3
+    vocab = [f for f, k in zip(vec.get_feature_names_out(), keep) if k]
+    model = PairModel(vocab, weights[keep], clf.intercept_.astype(np.float32), classes)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    model.save(path)
+    return path

@@ -1,0 +1,121 @@
+"""The training path: gold alignment, the learned components, `graphbuild train` on a slice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.nlp.candidates import Cand
+from graphbuild.nlp.components.ner import merge_with_rules, spans_from_tags
+from graphbuild.train.gold import gold_mentions, gold_spans
+from graphbuild.train.relations import same_sentence
+
+ROOT = Path(__file__).resolve().parents[1]
+GENRE = ROOT / "corpus" / "genre"
+
+
+def test_gold_spans_found_through_quotes_layout_breaks_and_traditional_aliases():
+    ents = [
+        {"name": "大连市总工会", "type": "Union", "aliases": ["大連市總工會"]},
+        {"name": "吉工·双创贴息贷", "type": "Program", "aliases": []},
+        {"name": "王义朴", "type": "Person", "aliases": []},
+    ]
+    text = "大連市總工會推出“吉工·双创贴息贷”。市总工会主\n席王义朴说。"
+    spans = gold_spans(text, ents)
+    assert [(text[s:e], t) for s, e, t in spans] == [
+        ("大連市總工會", "Union"),
+        ("“吉工·双创贴息贷”", "Program"),
+        ("王义朴", "Person"),
+    ]
+
+
+def test_gold_mentions_keep_places_inside_a_name_but_not_a_name_inside_itself():
+    ents = [
+        {"name": "白山市总工会", "type": "Union", "aliases": ["白山市总"]},
+        {"name": "白山市", "type": "Place", "aliases": []},
+    ]
+    found = {(s, e, t) for s, e, t, _ in gold_mentions("白山市总工会成立。", ents)}
+    assert found == {(0, 6, "Union"), (0, 3, "Place")}
+
+
+def test_bio_tags_become_spans():
+    assert spans_from_tags(["O", "B-Award", "I-Award", "B-Group", "I-Place"]) == [(1, 3, "Award"), (3, 4, "Group"), (4, 5, "Place")]
+
+
+def test_predicted_spans_keep_the_rules_names_and_nested_places_and_drop_the_rest():
+    text = "吉林省白山市总工会和某某推出新品"
+    rules = [
+        Cand(0, 9, "Union", "白山市总工会", "body"),
+        Cand(0, 3, "Place", "吉林省", "place"),
+        Cand(3, 6, "Place", "白山市", "place"),
+        Cand(10, 12, "Person", "某某", "person"),
+    ]
+    out = merge_with_rules(text, [(0, 9, "Union"), (14, 16, "Program")], rules)
+    names = sorted((c.name, c.label, c.src) for c in out)
+    assert names == [
+        ("吉林省", "Place", "place"),
+        ("新品", "Program", "ner"),
+        ("白山市", "Place", "place"),
+        ("白山市总工会", "Union", "body"),
+    ]
+
+
+def test_evidence_sentence_matches_across_surface_forms():
+    assert same_sentence("山东省总工会主席徐海荣说，好。", "山東省總工會主席徐海榮說,好。")
+    assert not same_sentence("会议召开。", "山东省总工会主席徐海荣说。")
+
+
+def test_shipped_models_load_and_find_what_the_rules_do_not_know(nlp):
+    assert {"gb_ner", "gb_relation_classifier"} <= set(nlp.pipe_names)
+    assert nlp.get_pipe("gb_ner").ready and nlp.get_pipe("gb_relation_classifier").ready
+
+
+def _slice(tmp_path: Path, n_train: int, n_dev: int) -> Path:
+    corpus = tmp_path / "corpus"
+    (corpus / "genre").mkdir(parents=True)
+    for split, n in (("train", n_train), ("dev", n_dev)):
+        lines = (GENRE / f"{split}.jsonl").read_text("utf-8").splitlines()[:n]
+        (corpus / "genre" / f"{split}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    return corpus
+
+
+@pytest.mark.slow
+def test_train_on_a_slice_is_deterministic_and_gives_a_working_pipeline(tmp_path):
+    from graphbuild.nlp.pipeline import build
+    from graphbuild.train.run import train_all
+
+    corpus = _slice(tmp_path, 24, 4)
+    first = train_all(corpus=corpus, out=tmp_path / "a")
+    second = train_all(corpus=corpus, out=tmp_path / "b", score=False)
+    for name in ("ner.crfsuite", "relations.npz"):
+        assert (first.out / name).read_bytes() == (second.out / name).read_bytes()
+    metrics = json.loads((first.out / "metrics.json").read_text("utf-8"))
+    assert set(metrics) >= {"rules", "trained", "trained_given_gold_entities"}
+    assert metrics["trained_given_gold_entities"]["entities"]["f1"] > 0.9
+    nlp = build(models=first.out)
+    doc = nlp("重庆市总工会主席李明说，全国五一劳动奖章获得者张伟在重庆市鱼泉榨菜有限公司工作。")
+    labels = {e.label_ for e in doc.spans["entities"]}
+    assert {"Union", "Person"} <= labels
+
+
+def test_train_cli_refuses_a_corpus_without_training_data(tmp_path):
+    from typer.testing import CliRunner
+
+    from graphbuild.cli.main import app
+
+    res = CliRunner().invoke(app, ["train", "--corpus", str(tmp_path), "--out", str(tmp_path / "m")])
+    assert res.exit_code == 2
+    assert "no training data" in res.output and "[E024]" in res.output
+
+
+def test_eval_scores_relations_given_the_gold_entities(tmp_path):
+    from graphbuild.cli.eval import evaluate_paths
+
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("\n".join((GENRE / "dev.jsonl").read_text("utf-8").splitlines()[:3]) + "\n", "utf-8")
+    given = evaluate_paths(gold=[gold], gold_entities=True)
+    extracted = evaluate_paths(gold=[gold])
+    assert given.entities.f1 > 0.95  # the gold's own entities, found in its text
+    assert given.relations.tp >= extracted.relations.tp > 0
