@@ -138,3 +138,16 @@ def cross_features(
     if not rules:
         f.append(f"xrule=none={types}")
     return f
+
+
+def name_features(name: str, prefix: str, label: str, prefix_label: str, rule_types: Iterable[str]) -> list[str]:
+    """Features of a body named after another (``name`` starts with ``prefix``).
+
+    >>> name_features("航天科工集团三院", "航天科工集团", "Enterprise", "Enterprise", ())[:3]
+    ['n=Enterprise>Enterprise', 'nrest=三院', 'nhead=集团']
+    """
+    rest = name[len(prefix) :]
+    types = f"{label}>{prefix_label}"
+    f = [f"n={types}", f"nrest={rest[-2:]}", f"nhead={prefix[-2:]}", f"nrest1={rest[:1]}", f"nlen={min(len(rest), 8)}"]
+    f += [f"nrule={r}" for r in sorted(set(rule_types))] or ["nrule=none"]
+    return f

@@ -18,6 +18,8 @@ The model is a multinomial logistic regression stored as plain arrays
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,11 +32,13 @@ from spacy.tokens import Doc, Span
 from graphbuild.nlp.candidates import text_of
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.components.ner import model_dir
-from graphbuild.nlp.components.relations import _SENT, _YEAR, RELATIONS, Relation, _alt, cues, relations
-from graphbuild.nlp.pair_features import cross_features, pair_features
+from graphbuild.nlp.components.relations import _YEAR, RELATIONS, Relation, _alt, cues, relations
+from graphbuild.nlp.pair_features import cross_features, name_features, pair_features
 from graphbuild.schema import ACTIVITIES, BODIES, HOLDERS, RELATION_TYPES, SYMMETRIC, allowed
 
 MODEL_FILE = "relations.npz"
+# the classifier's sentence: a list after a colon (获得奖章的职工包括：A；B，C…) stays with its head
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 NONE = "NONE"
 CUE_CLASSES = ("organize_verbs", "partner_cues", "participate_verbs", "award_verbs", "target_cues", "located_verbs", "title_words")
 
@@ -101,7 +105,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
     k = 0
     prev: list[Span] = []  # the sentence before, in the same paragraph
     topic: list[Span] = []  # the article's first activity: what later sentences most often mean
-    for m in _SENT.finditer(text):
+    for m in SENTENCE.finditer(text):
         s, e = m.span()
         ents = [sp for sp in spans if s <= sp.start_char and sp.end_char <= e]
         if not ents:
@@ -135,7 +139,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 if o.id_ in here_ids:
                     continue
                 for h in ents:
-                    if o.label_ in ACTIVITIES and h.label_ in HOLDERS:
+                    if (o.label_ in ACTIVITIES or o.label_ == "Award") and h.label_ in HOLDERS:
                         pair, inner = (h, o), h
                     elif where == "prev" and o.label_ in BODIES and h.label_ in ACTIVITIES:
                         pair, inner = (o, h), h
@@ -150,6 +154,18 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
         if not topic:
             topic = [sp for sp in ents if sp.label_ in ACTIVITIES][:1]
         prev = [] if "\n" in text[e : e + 1] else ents
+    # a body named after another one (航天科工集团三院306所, 航天科工集团三院): wherever they are written
+    first: dict[str, Span] = {}
+    for sp in spans:
+        if sp.label_ in BODIES:
+            first.setdefault(sp.id_, sp)
+    for name, sp in first.items():
+        for other, osp in first.items():
+            if other != name and len(other) >= 2 and name.startswith(other):
+                sm = next((m for m in SENTENCE.finditer(text, sp.start_char)), None)
+                sent = sm.span() if sm else (sp.start_char, sp.end_char)
+                feats = name_features(name, other, sp.label_, osp.label_, rule_types.get((name, other), ()))
+                yield Candidate(sp, osp, sent, feats)
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +216,7 @@ class RelationClassifier:
                 if key not in best or p[ci] > best[key][0]:
                     best[key] = (float(p[ci]), Relation(hn, rel, tn, cand.sent[0], cand.sent[1], None, year))
         kept = {(r.head, r.type, r.tail): r for _, r in best.values()}
+        starts = [m.start() for m in SENTENCE.finditer(text)]
         places = {sp.id_ for sp in doc.spans.get("entities", []) if sp.label_ == "Place"}
         for r in relations(doc):
             key = (r.head, r.type, r.tail)
@@ -212,7 +229,8 @@ class RelationClassifier:
                 if r.title and not kept[key].title:
                     kept[key] = r
                 continue
-            if (r.head, r.tail, r.start) not in seen and (r.tail, r.head, r.start) not in seen:
+            at = starts[max(bisect.bisect_right(starts, r.start) - 1, 0)] if starts else 0
+            if (r.head, r.tail, at) not in seen and (r.tail, r.head, at) not in seen:
                 kept[key] = r
         doc.user_data[RELATIONS] = list(kept.values())
         return doc
