@@ -15,7 +15,7 @@ from common import Timer, args, report, scale_corpus
 
 CODE = r"""
 import resource, sys, time, json
-from graphbuild.cli.extract import extract_records
+from graphbuild.run.extraction import extract_records
 t = time.perf_counter()
 res = extract_records(paths=[sys.argv[1]], workers=int(sys.argv[2]))
 dt = time.perf_counter() - t

@@ -18,7 +18,7 @@ from common import ROOT, args, report, scale_corpus
 
 CODE = r"""
 import resource, sys, time, json
-from graphbuild.cli.build import build
+from graphbuild.run.build import build
 t = time.perf_counter()
 r = build(paths=[sys.argv[1]], out=sys.argv[2], workers=int(sys.argv[3]), views=False)
 print(json.dumps({"seconds": time.perf_counter() - t, "nodes": r.graph.number_of_nodes(), "edges": r.graph.number_of_edges(),

@@ -26,7 +26,7 @@ CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanY
 
 def build_corpus_graph(paths: list[str | Path], out: str | Path, *, store: bool = True) -> nx.MultiDiGraph:
     """Build (or rebuild from the cache) the graph of ``paths`` into ``out``."""
-    from graphbuild.cli.build import build
+    from graphbuild.run.build import build
 
     return build(paths=list(paths), out=out, store=store, views=False).graph
 

@@ -31,7 +31,7 @@ def rules_nlp():
 
 @pytest.fixture(scope="session")
 def seed_records():
-    from graphbuild.cli.extract import extract_records
+    from graphbuild.run.extraction import extract_records
 
     return extract_records(paths=[CORPUS]).records
 
@@ -46,7 +46,7 @@ def seed_graph(seed_records):
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory, seed_graph, seed_records):
     """A built directory (exports + embedded store) of the seed corpus."""
-    from graphbuild.cli.build import sync_embedded, write_exports
+    from graphbuild.run.build import sync_embedded, write_exports
 
     out = tmp_path_factory.mktemp("build")
     write_exports(seed_graph, out, seed_records)

@@ -7,7 +7,7 @@ import json
 import networkx as nx
 import pytest
 
-from graphbuild.cli.extract import extract_records
+from graphbuild.run.extraction import extract_records
 from graphbuild.graph.build import build_graph
 
 from .conftest import SEEDS
@@ -39,7 +39,7 @@ def test_dask_local_cluster_of_two_workers_gives_the_same_graph(seed_records):
 
 
 def test_extraction_in_a_background_child_gives_the_same_records_and_fills_the_cache(tmp_path, seed_records):
-    from graphbuild.cli.extract import start_extraction
+    from graphbuild.run.extraction import start_extraction
 
     pending = start_extraction(paths=SEEDS[:2], cache_dir=tmp_path / "cache", background=True)
     assert pending._child is not None and pending._child[0].is_alive()
@@ -69,7 +69,7 @@ def test_a_failure_in_the_extraction_child_is_raised_here_as_the_same_one_line_e
 
 
 def test_a_cancelled_extraction_leaves_no_child_behind(tmp_path):
-    from graphbuild.cli.extract import start_extraction
+    from graphbuild.run.extraction import start_extraction
 
     pending = start_extraction(paths=SEEDS[:1], background=True)
     child = pending._child[0]
@@ -88,7 +88,7 @@ def test_one_line_errors_cross_process_boundaries_unchanged():
 
 
 def test_a_build_with_two_workers_runs_its_pool_in_the_extraction_child_and_gives_the_same_graph(tmp_path, seed_records):
-    from graphbuild.cli.build import build
+    from graphbuild.run.build import build
 
     result = build(paths=SEEDS[:2], out=tmp_path / "b", workers=2, views=False)
     assert result.extracted == len([r for r in seed_records if r["source"] in {str(p) for p in SEEDS[:2]}])
@@ -102,8 +102,8 @@ def test_a_build_with_two_workers_runs_its_pool_in_the_extraction_child_and_give
 def test_a_build_collects_no_garbage_itself_but_extraction_does_and_it_is_restored(tmp_path, monkeypatch):
     import gc
 
-    import graphbuild.parallel as parallel_module
-    from graphbuild.cli.build import build
+    import graphbuild.run.parallel as parallel_module
+    from graphbuild.run.build import build
 
     seen = []
     real = parallel_module._pairs

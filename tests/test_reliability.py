@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from graphbuild.cli.extract import extract_records
+from graphbuild.run.extraction import extract_records
 from graphbuild.corpus.articles import articles_from_text, read_articles
 from graphbuild.corpus.reader import Problem, decode
 from graphbuild.errors import GraphbuildError

@@ -49,6 +49,8 @@ def progress(items: Iterable[T], *, total: int | None = None, description: str =
             bar.advance(task)
 
 
-def report_problems(problems: list[Any]) -> None:
+def report_problems(problems: list[Any]) -> bool:
+    """One line each on stderr; whether any is an error (not a warning): the exit code is then 1."""
     for p in problems:
         typer.echo(f"graphbuild: {p.message}", err=True)
+    return any(not getattr(p, "is_warning", False) for p in problems)

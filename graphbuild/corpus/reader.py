@@ -24,6 +24,7 @@ from graphbuild.errors import Errors, GraphbuildError
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 16 * 1024 * 1024
+_CONTROL_TO_SPACE = {c: " " for c in [*range(32), 0x7F] if chr(c) not in "\t\n\r\f"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -40,10 +41,14 @@ class Source:
 
 @dataclass
 class Problem:
-    """A bad input that was reported and skipped."""
+    """A bad input that was reported and skipped, or (``[W…]``) a warning about one that was read."""
 
     path: str
     message: str
+
+    @property
+    def is_warning(self) -> bool:
+        return self.message.rstrip().endswith("]") and "[W" in self.message[-8:]
 
 
 _ANNOTATIONS = {"gold", "genre"}
@@ -70,23 +75,42 @@ def _hidden(f: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in parts) or bool(_ANNOTATIONS & set(parts[:-1])) or f.stem.upper() == "README"
 
 
+# binary is judged by its share of control bytes, not by one stray NUL
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f") + b"\x7f"
+MAX_CONTROL_SHARE = 0.10
+# a text with at most this share of undecodable bytes is kept, those bytes replaced
+MAX_BAD_SHARE = 0.02
+
+
 def decode(data: bytes, path: str | Path) -> str:
-    """Decode bytes as UTF-8, GB18030 or Big5; a clear error otherwise."""
+    """Decode bytes as UTF-8, GB18030 or Big5; a clear error otherwise (see ``decode_lenient``)."""
+    return decode_lenient(data, path)[0]
+
+
+def decode_lenient(data: bytes, path: str | Path) -> tuple[str, str | None]:
+    r"""The text and, when some bytes could not be decoded and were replaced,
+    a one-line warning that says how many.
+
+    >>> decode_lenient("工会".encode() + b"\xff" + "新闻".encode(), "a.txt")
+    ('工会�新闻', 'a.txt: 1 undecodable byte(s) replaced (decoded as utf-8) [W002]')
+    """
     if not data:
         raise GraphbuildError(Errors.E002, path=path)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise GraphbuildError(Errors.E003, path=path, what="NUL bytes")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError:  # a UTF-16 byte order mark, then no UTF-16 (or cut short)
             raise GraphbuildError(Errors.E004, path=path, tried="utf-16 (by its byte order mark)") from None
+    head = data[:65536]
+    controls = sum(head.count(b) for b in _CONTROL_BYTES)
+    if controls > max(8, len(head) * MAX_CONTROL_SHARE):
+        raise GraphbuildError(Errors.E003, path=path, what=f"{controls} control bytes in {len(head)}")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
     candidates = []
     for enc in ("gb18030", "big5"):
         try:
@@ -95,15 +119,27 @@ def decode(data: bytes, path: str | Path) -> str:
             continue
         candidates.append((enc, text))
     if len(candidates) == 1:
-        return candidates[0][1]
+        return candidates[0][1], None
     if candidates:
         # both decode: the right one reads as common characters
-        return max(candidates, key=lambda c: _common_share(c[1]))[1]
+        return max(candidates, key=lambda c: _common_share(c[1]))[1], None
+    # mostly one encoding with a few bad bytes (a stray GBK phrase in UTF-8): keep what reads
+    limit = max(1, len(data) * MAX_BAD_SHARE)
+    readable = []
+    for enc in ("utf-8", "gb18030", "big5"):
+        text = data.decode(enc, errors="replace")
+        bad = text.count("\ufffd") - data.decode(enc, errors="ignore").count("\ufffd")
+        if bad <= limit:
+            readable.append((_common_share(text), enc, text, bad))
+    # the right one reads as common characters (random high bytes decode to rare ones)
+    share, enc, text, bad = max(readable, default=(0.0, "", "", 0), key=lambda r: r[0])
+    if share >= 0.6:
+        return text, f"{path}: {bad} undecodable byte(s) replaced (decoded as {enc}) [W002]"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None and _CJK.search(str(best)):
-        return str(best)
+    guess = from_bytes(data).best()
+    if guess is not None and _CJK.search(str(guess)):
+        return str(guess), None
     raise GraphbuildError(Errors.E004, path=path, tried="utf-8, gb18030, big5")
 
 
@@ -179,18 +215,24 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Source | Pr
     except OSError as exc:
         raise GraphbuildError(Errors.E019, path=path, detail=exc.strerror or exc) from exc
     try:
-        text = decode(data, path)
+        text, warning = decode_lenient(data, path)
+        if warning:
+            yield Problem(str(path), warning)
     except GraphbuildError:
         # UTF-8 cut inside its last character: keep the text, say so
         text = _truncated_utf8(data)
         if text is None:
             raise
         yield Problem(str(path), f"{path}: truncated UTF-8 at the end; the incomplete last character was dropped [W001]")
+    # stray control characters (a NUL or two) become spaces: one for one, so offsets hold
+    text = text.translate(_CONTROL_TO_SPACE)
     if suffix == ".jsonl":
         yield from _read_jsonl(path, text)
         return
     if suffix in (".html", ".htm"):
         body, title = html_to_text(text)
+        if not body.strip():
+            raise GraphbuildError(Errors.E025, path=path)
         yield Source(str(path), _check_text(body, path), "page", meta={"title": title} if title else {})
         return
     yield Source(str(path), _check_text(text, path), "page")

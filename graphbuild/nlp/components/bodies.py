@@ -16,6 +16,7 @@ for names no lexicon lists. Chunks holding several bodies
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -209,6 +210,7 @@ class BodyFinder:
         text = text_of(doc)
         toks = lac_tokens(doc)
         self._toks = toks
+        self._tok_starts = [t.start for t in toks]
         tok_at = [-1] * len(text)
         for i, t in enumerate(toks):
             for k in range(t.start, min(t.end, len(text))):
@@ -349,7 +351,8 @@ class BodyFinder:
             if len(core) < 2 or re.fullmatch(r"[省市县区乡镇、]+", core):
                 return
             # a short chunk of common nouns is a description, not a name (教育联盟)
-            inner = [t for t in self._toks if start <= t.start and t.end <= end]
+            first = bisect.bisect_left(self._tok_starts, start)  # (tokens are in text order)
+            inner = [t for t in self._toks[first : bisect.bisect_left(self._tok_starts, end, lo=first)] if t.end <= end]
             proper = any(t.tag in _PROPER for t in inner) or self.gaz.regex.search(name)
             if not proper and not partner_named and not founded and (len(name) <= 6 or label == "Organization"):
                 return

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -94,10 +95,13 @@ def merge_with_rules(text: str, predicted: list[tuple[int, int, str]], rule_cand
         name = text[s:e].strip(_STRIP)
         if name:
             out.append(Cand(s, e, label, name, "ner"))
+    # the predicted spans do not overlap: the one that may hold a candidate starts last at or before it
+    starts = [s for s, _, _ in predicted]
     for c in rule_cands:
         if id(c) in taken:
             continue
-        if any(s <= c.start and c.end <= e and (c.start, c.end) != (s, e) for s, e, _ in predicted):
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k >= 0 and c.end <= predicted[k][1] and (c.start, c.end) != predicted[k][:2]:
             out.append(c)
     return out
 

@@ -87,7 +87,8 @@ def _load_model(path: str, mtime: int) -> PairModel:
     return PairModel.load(path)
 
 
-def _any_relation(hl: str, tl: str) -> bool:
+@lru_cache(maxsize=128)
+def _allowed_pair(hl: str, tl: str) -> bool:
     return any(allowed(r, hl, tl) for r in RELATION_TYPES)
 
 
@@ -102,35 +103,43 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
             rule_types.setdefault((r.tail, r.head), set()).add(r.type)
     cue_classes = _cue_classes()
     words = [(t.start, t.end, t.text, t.tag) for t in lac_tokens(doc)]
-    k = 0
+    word_starts = [w[0] for w in words]
+    span_starts = [sp.start_char for sp in spans]
     prev: list[Span] = []  # the sentence before, in the same paragraph
     topic: list[Span] = []  # the article's first activity: what later sentences most often mean
     for m in SENTENCE.finditer(text):
         s, e = m.span()
-        ents = [sp for sp in spans if s <= sp.start_char and sp.end_char <= e]
+        ents = [sp for sp in spans[bisect.bisect_left(span_starts, s) : bisect.bisect_left(span_starts, e)] if sp.end_char <= e]
         if not ents:
             if "\n" in m.group():
                 prev = []
             continue
         mentions = [(sp.start_char, sp.end_char, sp.label_) for sp in ents]
-        while k < len(words) and words[k][1] <= s:
-            k += 1
-        sent_words = [w for w in words[k : k + 200] if w[0] < e]
+        sent_words = words[bisect.bisect_left(word_starts, s) : bisect.bisect_left(word_starts, e)]
+        # one pair of mentions for two entities in a sentence: the nearest (a text that names
+        # the same few bodies again and again costs no more than one that names them once)
+        nearest: dict[tuple[str, str], tuple[int, int, int]] = {}
         for i, h in enumerate(ents):
             for j, t in enumerate(ents):
-                if i == j or h.id_ == t.id_ or not _any_relation(h.label_, t.label_):
+                if i == j or h.id_ == t.id_ or not _allowed_pair(h.label_, t.label_):
                     continue
-                feats = pair_features(
-                    text,
-                    (s, e),
-                    mentions[i],
-                    mentions[j],
-                    rule_types.get((h.id_, t.id_), ()),
-                    cue_classes,
-                    [x for n, x in enumerate(mentions) if n not in (i, j)],
-                    sent_words,
-                )
-                yield Candidate(h, t, (s, e), feats)
+                gap = max(h.start_char, t.start_char) - min(h.end_char, t.end_char)
+                key = (h.id_, t.id_)
+                if key not in nearest or gap < nearest[key][0]:
+                    nearest[key] = (gap, i, j)
+        for _, i, j in sorted(nearest.values(), key=lambda x: (x[1], x[2])):
+            h, t = ents[i], ents[j]
+            feats = pair_features(
+                text,
+                (s, e),
+                mentions[i],
+                mentions[j],
+                rule_types.get((h.id_, t.id_), ()),
+                cue_classes,
+                [x for n, x in enumerate(mentions) if n not in (i, j)],
+                sent_words,
+            )
+            yield Candidate(h, t, (s, e), feats)
         # across sentences: a holder here and an activity of the sentence before or the topic
         # (出席仪式的有…; 当天，…参加); a body before and an activity here (the subject carried on)
         here_ids = {sp.id_ for sp in ents}

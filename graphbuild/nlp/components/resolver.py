@@ -226,9 +226,11 @@ class Resolver:
                 best[key] = c
         cs = sorted(best.values(), key=lambda c: (c.start, -(c.end - c.start), -c.prio))
         kept: list[Cand] = []
+        open_: list[Cand] = []  # the kept ones that reach past the current start (cs is sorted by start)
         for c in cs:
             drop = False
-            for k in kept:
+            open_ = [k for k in open_ if k.end > c.start]
+            for k in open_:
                 if k.end <= c.start or c.end <= k.start:
                     continue
                 inside = k.start <= c.start and c.end <= k.end
@@ -266,6 +268,7 @@ class Resolver:
                         break
             if not drop:
                 kept.append(c)
+                open_.append(c)
         return kept
 
     @staticmethod

@@ -10,6 +10,7 @@ import gc
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from graphbuild.corpus.articles import Article
@@ -19,10 +20,37 @@ BATCH = 16  # articles at most in one task
 BATCH_CHARS = 6_000  # and about this much text, so tasks cost alike and workers finish together
 
 
-def _extract_batch(articles: list[Article]) -> list[dict[str, Any]]:
-    from graphbuild.extract import extract_many
+@dataclass(frozen=True)
+class Failure:
+    """An article whose extraction raised: its one-line message, in place of a record."""
 
-    return extract_many(articles)
+    message: str
+
+
+def _extract_batch(articles: list[Article]) -> list[dict[str, Any] | Failure]:
+    """The batch's records; when one article makes the batch fail, each is
+    extracted alone, and the one that fails gives a Failure (the run goes on)."""
+    from graphbuild.extract import extract_article, extract_many
+
+    try:
+        return list(extract_many(articles))
+    except Exception:  # noqa: BLE001 - isolated below, article by article
+        pass
+    out: list[dict[str, Any] | Failure] = []
+    for art in articles:
+        try:
+            out.append(extract_article(art))
+        except Exception as exc:  # noqa: BLE001 - one article never stops a run
+            out.append(Failure(failure_message(art, exc)))
+    return out
+
+
+def failure_message(article: Article, exc: BaseException) -> str:
+    from graphbuild.errors import Errors, GraphbuildError
+
+    where = article.meta.get("line") and f"line {article.meta['line']}" or article.doc_id
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    return str(GraphbuildError(Errors.E023, path=article.source, article=where, detail=detail))
 
 
 def _chunks(items: list[Article], size: int, chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
@@ -51,7 +79,7 @@ def run_extraction(
     *,
     workers: int = 1,
     dask: str | None = None,
-) -> Iterable[tuple[Article, dict[str, Any]]]:
+) -> Iterable[tuple[Article, dict[str, Any] | Failure]]:
     """Yield (article, record) pairs as they finish: in input order with one
     worker or Dask; with a pool, batch by batch as workers finish them, the
     largest batches first (so no worker is left with a long one at the end).
@@ -93,7 +121,7 @@ def _pairs(articles: list[Article], *, workers: int, dask: str | None) -> Iterat
             yield from zip(batches[i], recs)
 
 
-def _numbered_batch(item: tuple[int, list[Article]]) -> tuple[int, list[dict[str, Any]]]:
+def _numbered_batch(item: tuple[int, list[Article]]) -> tuple[int, list[dict[str, Any] | Failure]]:
     return item[0], _extract_batch(item[1])
 
 
