@@ -48,7 +48,9 @@ class GraphbuildError(Exception):
         code = next((k for k, v in vars(Errors).items() if v == template), "E000")
         self.code = code
         self.fields = fields
-        super().__init__(f"{template.format(**fields)} [{code}]")
+        # ``usage``, when given, follows the one line: how to call what was called wrong
+        usage = fields.pop("usage", None)
+        super().__init__(f"{template.format(**fields)} [{code}]" + (f"\n{usage}" if usage else ""))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # sent between processes as made (the fields may not pickle)

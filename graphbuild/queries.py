@@ -31,6 +31,14 @@ class NamedQuery:
     path: Path | None = None
     param_types: dict[str, str] = field(default_factory=dict)
     defaults: dict[str, Any] = field(default_factory=dict)
+    params_doc: str = ""
+
+    def usage(self) -> str:
+        """The header lines that say how to call it: ``params`` and ``example``."""
+        lines = [f"  params: {self.params_doc or 'none'}"]
+        if self.example:
+            lines.append(f"  example: {self.example}")
+        return "\n".join(lines)
 
 
 def _convert(value: str, kind: str) -> Any:
@@ -57,7 +65,8 @@ def parse_query(text: str, *, path: Path | None = None) -> NamedQuery:
     q = NamedQuery(
         header.get("name", path.stem if path else "query"), text, header.get("answers", ""), header.get("example", ""), path
     )
-    for m in _PARAM.finditer(header.get("params", "")):
+    q.params_doc = header.get("params", "")
+    for m in _PARAM.finditer(q.params_doc):
         q.param_types[m.group(1)] = m.group(2)
         if m.group(3) is not None:
             q.defaults[m.group(1)] = _convert(m.group(3), m.group(2))
@@ -88,12 +97,30 @@ def resolve_query(name_or_file: str, directory: Path | None = None) -> NamedQuer
 
 
 def parse_params(pairs: list[str], query: NamedQuery) -> dict[str, Any]:
+    r"""The query's parameters from ``key=value`` pairs and its defaults; a missing
+    or unknown one is an error that names it, then the query's params and example.
+
+    >>> q = parse_query("// name: two_hops\n// params: name (string): an entity\n// example: graphbuild query two_hops -p name=高兴亮\nRETURN $name")
+    >>> parse_params([], q)
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.GraphbuildError: query 'two_hops' needs --param name=… (string) [E021]
+      params: name (string): an entity
+      example: graphbuild query two_hops -p name=高兴亮
+    """
     params = dict(query.defaults)
     for pair in pairs:
         if "=" not in pair:
             raise GraphbuildError(Errors.E011, param=pair)
         k, v = pair.split("=", 1)
-        params[k.strip()] = _convert(v, query.param_types.get(k.strip(), "string"))
+        k = k.strip()
+        if query.param_types and k not in query.param_types or not query.param_types and query.params_doc:
+            raise GraphbuildError(Errors.E022, name=query.name, unknown=repr(k), usage=query.usage())
+        params[k] = _convert(v, query.param_types.get(k, "string"))
+    missing = [k for k in query.param_types if k not in params]
+    if missing:
+        needs = ", ".join(f"--param {k}=… ({query.param_types[k]})" for k in missing)
+        raise GraphbuildError(Errors.E021, name=query.name, missing=needs, usage=query.usage())
     return params
 
 

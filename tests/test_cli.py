@@ -84,6 +84,19 @@ def test_query_lists_and_unknown_query_is_a_clear_error(tmp_path):
     assert proc.returncode == 2 and "unknown query 'nope'" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_a_missing_or_unknown_query_parameter_names_it_then_how_to_call_the_query(tmp_path):
+    r = runner.invoke(app, ["query", "two_hops", "--build", str(tmp_path)])
+    assert r.exit_code == 2
+    first, *rest = r.stderr.strip().splitlines()
+    assert first == "graphbuild: query 'two_hops' needs --param name=… (string) [E021]"
+    assert rest == [
+        "  params: name (string): the entity's canonical name or an alias",
+        "  example: graphbuild query two_hops --param name=高兴亮",
+    ]
+    r = runner.invoke(app, ["query", "most_connected", "-p", "top=3", "--build", str(tmp_path)])
+    assert r.exit_code == 2 and "takes no parameter 'top' [E022]" in r.stderr and "limit (int, default 20)" in r.stderr
+
+
 def test_view_without_a_build_is_a_clear_error(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "graphbuild.cli.main", "view", "--build", str(tmp_path)], capture_output=True, text=True
