@@ -67,6 +67,9 @@ def to_record(article: Article, doc: Any) -> dict[str, Any]:
         **({"date": article.meta["date"]} if "date" in article.meta else {}),
         "entities": entities,
         "relations": rels,
+        # the article as written, and where it starts in its source: the explorer shows it
+        "text": article.original,
+        "offset": article.base,
     }
 
 

@@ -7,8 +7,8 @@ import json
 import networkx as nx
 import pytest
 
-from graphbuild.run.extraction import extract_records
 from graphbuild.graph.build import build_graph
+from graphbuild.run.extraction import extract_records
 
 from .conftest import SEEDS
 

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from graphbuild.run.extraction import extract_records
 from graphbuild.corpus.articles import articles_from_text, read_articles
 from graphbuild.corpus.reader import Problem, decode
 from graphbuild.errors import GraphbuildError
 from graphbuild.extract import extract_article, offset_problems, validate_record
 from graphbuild.io import atomic_open
+from graphbuild.run.extraction import extract_records
 
 from .conftest import CORPUS, ROOT
 

@@ -157,8 +157,8 @@ def test_labels_and_types_come_only_from_the_schema():
 
 
 def test_rebuild_syncs_only_what_changed_and_ends_exact(tmp_path, seed_records):
-    from graphbuild.run.build import graph_delta, sync_embedded
     from graphbuild.graph.node_link import read_node_link, write_node_link
+    from graphbuild.run.build import graph_delta, sync_embedded
 
     old = build_graph(seed_records[:-3])
     sync_embedded(old, tmp_path)

@@ -1,16 +1,17 @@
-"""The HTML views in a real headless Chromium: offline, counts, filter,
-search, evidence panel, a non-blank screenshot, and no XSS."""
+"""The explorer in a real headless Chromium: offline, search (CJK, aliases,
+traditional forms), neighbourhoods, expansion, filters, evidence, articles with
+their mentions marked, a readable screenshot, no request leaving the page, no XSS."""
 
 from __future__ import annotations
 
 import io
 import os
+from urllib.parse import quote
 
-import networkx as nx
 import pytest
 
 from graphbuild.graph.build import build_graph
-from graphbuild.views.site import ego, entity_graph, find_entity, top_entities, write_views
+from graphbuild.views.site import entity_url, find_entity, write_views
 
 from .browser import browser_page, chromium_path
 
@@ -23,59 +24,47 @@ if chromium_path() is None:
 
 
 @pytest.fixture(scope="module")
-def views(tmp_path_factory, seed_graph):
+def views(tmp_path_factory, seed_graph, seed_records):
     out = tmp_path_factory.mktemp("views")
-    files = write_views(seed_graph, out, top=120, ego_count=2)
+    files = write_views(seed_graph, out, records=seed_records, top=120)
     return out, files
 
 
-def open_view(page, path):
-    page.goto(path.as_uri())
-    page.wait_for_function("window.gbReady === true", timeout=15000)
+def open_explorer(page, out, fragment=""):
+    page.goto((out / "index.html").as_uri() + fragment)
+    page.wait_for_selector("body[data-ready='1']", state="attached")
 
 
-def test_index_links_every_view_and_counts_types(views, seed_graph):
+def offline(page) -> bool:
+    return all(u.startswith("file:") for u in page.gb_requests)
+
+
+def test_the_explorer_is_one_page_with_shared_assets_and_data_in_shards(views):
     out, files = views
-    with browser_page() as page:
-        open_view_index = (out / "index.html").as_uri()
-        page.goto(open_view_index)
-        links = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
-        for f in files:
-            if f.name != "index.html":
-                assert f.relative_to(out).as_posix() in links
-        union_row = page.inner_text("#counts")
-        n_unions = sum(1 for _, d in seed_graph.nodes(data=True) if d["type"] == "Union")
-        assert f"Union\t{n_unions}" in union_row
-        assert page.gb_errors == []
-        assert all(u.startswith(("file:", "data:")) for u in page.gb_requests)
+    names = {f.relative_to(out).as_posix() for f in files}
+    assert {"index.html", "assets/vis-network.min.js", "assets/explorer.js", "data/index.js"} <= names
+    assert any(n.startswith("data/n/") for n in names) and any(n.startswith("data/a/") for n in names)
+    assert not any(n.endswith(".html") and n != "index.html" for n in names)  # no per-entity or per-article pages
+    html = (out / "index.html").read_text("utf-8")
+    assert "Content-Security-Policy" in html and "script-src 'self'" in html and "http" not in html.replace("http-equiv", "")
+    total = sum(f.stat().st_size for f in files)
+    assert total < 5_000_000, total
 
 
-def test_overview_offline_counts_filter_search_click_and_screenshot(views, seed_graph):
+def test_overview_labels_the_most_connected_and_filters_by_type(views, seed_graph):
     out, _ = views
-    sub = entity_graph(seed_graph).subgraph(top_entities(seed_graph, 120))
     with browser_page() as page:
-        open_view(page, out / "overview.html")
-        assert all(u.startswith(("file:", "data:")) for u in page.gb_requests), page.gb_requests
-        assert page.gb_errors == []
-        c = page.evaluate("gbCounts()")
-        assert (c["nodes"], c["edges"]) == (sub.number_of_nodes(), sub.number_of_edges())
-        # the type filter hides every Union
-        n_union = sum(1 for _, d in sub.nodes(data=True) if d["type"] == "Union")
-        page.uncheck("input[data-filter='Union']")
-        assert page.evaluate("gbCounts()")["nodes"] == c["nodes"] - n_union
-        page.check("input[data-filter='Union']")
-        # search by Chinese substring focuses a match and opens its panel
-        hits = page.evaluate("gbSearch('总工会')")
-        assert hits and all("总工会" in h or h.startswith("Union:") for h in hits)
-        assert "类型 type" in page.inner_text("#panel")
-        # a click on a node opens its evidence panel
-        node = hits[0]
-        xy = page.evaluate("id => gbNetwork.canvasToDOM(gbNetwork.getPositions([id])[id])", node)
-        box = page.query_selector("#net").bounding_box()
-        page.evaluate("() => { document.getElementById('panel').textContent = ''; }")
-        page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
-        panel = page.inner_text("#panel")
-        assert seed_graph.nodes[node]["name"] in panel and "关系 relations" in panel
+        open_explorer(page, out)
+        page.wait_for_selector("body[data-drawn='1']", state="attached")
+        assert offline(page) and page.gb_errors == []
+        status = page.inner_text("#status")
+        shown = int(status.split()[0])
+        assert shown == 120
+        n_union = page.evaluate("document.querySelectorAll('input[data-type]').length")
+        assert n_union == 9
+        page.uncheck("input[data-type='Union']")
+        assert int(page.inner_text("#status").split()[0]) < shown
+        page.check("input[data-type='Union']")
         png = page.screenshot()
     from PIL import Image
 
@@ -84,74 +73,122 @@ def test_overview_offline_counts_filter_search_click_and_screenshot(views, seed_
     assert hi - lo > 100 and len(set(img.getdata())) > 20
 
 
-def test_search_finds_by_alias(views, seed_graph):
+def test_search_a_cjk_name_an_alias_and_a_traditional_form_then_open_its_neighbourhood(views, seed_graph):
     out, _ = views
-    node = next(n for n in top_entities(seed_graph, 120) if seed_graph.nodes[n].get("aliases"))
-    alias = seed_graph.nodes[node]["aliases"][0]
-    with browser_page() as page:
-        open_view(page, out / "overview.html")
-        assert node in page.evaluate("q => gbSearch(q)", alias)
-
-
-def test_edge_click_shows_evidence(views, seed_graph):
-    out, _ = views
-    with browser_page() as page:
-        open_view(page, out / "overview.html")
-        edge = page.evaluate("gbNetwork.body.data.edges.get().find(e => e.rel !== 'MENTIONED_IN' && e.evidence.length)")
-        page.evaluate("id => gbShowEdge(id)", edge["id"])
-        text = page.inner_text("#panel")
-        assert "证据 evidence" in text and edge["rel"] in text
-        assert " ".join(edge["evidence"][0]["sentence"].split()) in " ".join(text.split())
-
-
-def test_ego_and_article_views_load(views, seed_graph):
-    out, files = views
-    ego_file = next(f for f in files if f.parent.name == "ego")
-    art_file = next(f for f in files if f.parent.name == "articles")
-    with browser_page() as page:
-        for f in (ego_file, art_file):
-            open_view(page, f)
-            assert page.gb_errors == [] and all(u.startswith(("file:", "data:")) for u in page.gb_requests)
-            assert page.evaluate("gbCounts()")["nodes"] >= 1
-
-
-def test_ego_view_of_a_named_entity(tmp_path, seed_graph):
     node = find_entity(seed_graph, "山东省总工会")
-    sub = ego(seed_graph, node, 2)
-    files = write_views(seed_graph, tmp_path, top=20, ego_of=["山东省总工会"], articles=False)
     with browser_page() as page:
-        open_view(page, next(f for f in files if f.parent.name == "ego"))
-        assert page.evaluate("gbCounts()")["nodes"] == sub.number_of_nodes()
+        open_explorer(page, out)
+        assert "山东省总工会" in page.evaluate("gbSearch('山东省总')")
+        alias = next(n for n, d in seed_graph.nodes(data=True) if d.get("type") == "Union" and "大连市总" in (d.get("aliases") or []))
+        assert seed_graph.nodes[alias]["name"] in page.evaluate("gbSearch('大连市总')")
+        assert "山东省总工会" in page.evaluate("gbSearch('山東省總工會')")  # typed in traditional characters
+        page.fill("#search", "山东省总")
+        page.wait_for_selector(f"#results li[data-entity='{node}']")
+        page.press("#search", "Enter")
+        page.wait_for_selector("body[data-drawn-views='1']", state="attached")
+        assert page.inner_text("#panel h2") == "山东省总工会"
+        neighbours = {seed_graph.nodes[v]["name"] for _, v, d in seed_graph.out_edges(node, data=True) if d["type"] != "MENTIONED_IN"}
+        panel = page.inner_text("#panel")
+        assert neighbours and all(n in panel for n in neighbours)
+        assert int(page.inner_text("#status").split()[0]) == 1 + len(
+            {v for _, v, d in seed_graph.out_edges(node, data=True) if d["type"] != "MENTIONED_IN"}
+            | {u for u, _, d in seed_graph.in_edges(node, data=True) if d["type"] != "MENTIONED_IN"}
+        )
+        assert offline(page) and page.gb_errors == []
 
 
-def test_hostile_names_show_as_text(tmp_path):
+def test_a_click_on_a_node_expands_its_neighbours(views, seed_graph):
+    out, _ = views
+    person, union = find_entity(seed_graph, "徐海荣"), find_entity(seed_graph, "山东省总工会")
+    with browser_page() as page:
+        open_explorer(page, out, f"#entity={quote(person)}")
+        page.wait_for_selector("body[data-drawn-views='1']", state="attached")
+        before = int(page.inner_text("#status").split()[0])
+        i = page.evaluate("k => gbEntityIndex(k)", union)
+        xy = page.evaluate("i => gbNetwork.canvasToDOM(gbNetwork.getPositions([i])[i])", i)
+        box = page.query_selector("#net").bounding_box()
+        page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+        page.wait_for_selector("body[data-expanded='1']", state="attached")
+        assert page.inner_text("#panel h2") == "山东省总工会"
+        after = int(page.inner_text("#status").split()[0])
+        union_neighbours = {v for _, v, d in seed_graph.out_edges(union, data=True) if d["type"] != "MENTIONED_IN"} | {
+            u for u, _, d in seed_graph.in_edges(union, data=True) if d["type"] != "MENTIONED_IN"
+        }
+        person_neighbours = {v for _, v, d in seed_graph.out_edges(person, data=True) if d["type"] != "MENTIONED_IN"}
+        assert after == len(union_neighbours | person_neighbours | {person, union}) > before
+
+
+def test_evidence_of_a_relation_links_to_its_article_with_the_sentence_highlighted(views, seed_graph):
+    out, _ = views
+    node = find_entity(seed_graph, "山东省总工会")
+    with browser_page() as page:
+        open_explorer(page, out, f"#entity={quote(node)}")
+        page.wait_for_selector("#panel ul.rels li a:nth-child(2)")
+        page.click("#panel ul.rels li a:nth-child(2)")  # the relation's arrow opens its evidence
+        page.wait_for_selector("#panel .ev")
+        sentence = page.inner_text("#panel .ev .sentence")
+        assert len(sentence) > 5
+        page.click("#panel .ev a.article-link")
+        page.wait_for_selector("body[data-article]", state="attached")
+        highlighted = "".join(page.eval_on_selector_all("#reader .hl", "els => els.map(e => e.firstChild.textContent)"))
+        assert highlighted and highlighted[:5] in sentence.replace(" ", "")
+
+
+def test_an_article_shows_its_text_with_each_mention_marked_in_its_types_color(views, seed_graph, seed_records):
+    out, _ = views
+    rec = next(r for r in seed_records if any(e["name"] == "徐海荣" for e in r["entities"]))
+    with browser_page() as page:
+        open_explorer(page, out, f"#article={quote(rec['doc_id'])}")
+        page.wait_for_selector("body[data-article]", state="attached")
+        marks = page.eval_on_selector_all("#reader mark.ent", "els => els.map(e => [e.firstChild.textContent, e.dataset.type, e.dataset.entity])")
+        assert ["徐海荣", "Person", "Person:徐海荣"] in marks
+        # the marks and the plain spans between them give back the article as written
+        shown = page.eval_on_selector_all("#reader .text > *", "els => els.map(e => e.firstChild.textContent).join('')")
+        assert shown == rec["text"]
+        page.click("#reader mark.ent[data-entity='Person:徐海荣']")
+        page.wait_for_selector("body[data-drawn-views='1']", state="attached")
+        assert page.inner_text("#panel h2") == "徐海荣"
+        assert offline(page) and page.gb_errors == []
+
+
+def test_entity_urls_are_the_explorers(views, seed_graph):
+    out, _ = views
+    node = find_entity(seed_graph, "徐海荣")
+    url = entity_url(seed_graph, out, "徐海荣")
+    assert url.startswith((out / "index.html").resolve().as_uri() + "#entity=")
+    with browser_page() as page:
+        page.goto(url)
+        page.wait_for_selector("body[data-drawn-views='1']", state="attached")
+        assert page.inner_text("#panel h2") == "徐海荣" and node == "Person:徐海荣"
+
+
+def test_hostile_names_and_text_show_as_text(tmp_path):
     evil = "<img src=x onerror=alert(1)>"
+    text = "甲市总工会与<img src=x onerror=alert(1)>合作。<b onmouseover=alert(4)>x</b>"
     rec = {
         "doc_id": "x",
         "source": "x.txt",
         "title": "<script>alert(2)</script>",
+        "text": text,
+        "offset": 0,
         "entities": [
-            {"name": evil, "type": "Organization", "aliases": ["</script><script>alert(3)</script>"], "mentions": []},
-            {"name": "甲市总工会", "type": "Union", "aliases": [], "mentions": []},
+            {"name": evil, "type": "Organization", "aliases": ["</script><script>alert(3)</script>"],
+             "mentions": [{"start": 6, "end": 6 + len(evil), "text": evil}]},
+            {"name": "甲市总工会", "type": "Union", "aliases": [], "mentions": [{"start": 0, "end": 5, "text": "甲市总工会"}]},
         ],
         "relations": [
-            {
-                "head": "甲市总工会",
-                "type": "PARTNERS_WITH",
-                "tail": evil,
-                "evidence": {"sentence": "<b onmouseover=alert(4)>x</b>", "start": 0, "end": 1},
-            }
+            {"head": "甲市总工会", "type": "PARTNERS_WITH", "tail": evil, "evidence": {"sentence": text[:len(evil) + 9], "start": 0, "end": len(evil) + 9}}
         ],
-    }
+    }  # fmt: skip
     g = build_graph([rec])
-    files = write_views(g, tmp_path, top=10, ego_count=1)
+    write_views(g, tmp_path, records=[rec], top=10)
     with browser_page() as page:
-        for f in files:
-            page.goto(f.as_uri())
-            if f.name != "index.html":
-                page.wait_for_function("window.gbReady === true")
-                page.evaluate("id => gbShowNode(id)", f"Organization:{evil}")
-                assert evil in page.inner_text("#panel")
-            assert page.evaluate("document.querySelectorAll('#panel img, #panel b, body > img').length") == 0
+        open_explorer(page, tmp_path, f"#entity={quote('Organization:' + evil)}")
+        page.wait_for_selector("body[data-drawn-views='1']", state="attached")
+        assert evil in page.inner_text("#panel")
+        assert page.evaluate("gbSearch('</script>')") == [evil]
+        page.goto((tmp_path / "index.html").as_uri() + "#article=x")
+        page.wait_for_selector("body[data-article]", state="attached")
+        assert evil in page.inner_text("#reader") and "<script>alert(2)</script>" in page.inner_text("#reader h2")
+        assert page.evaluate("document.querySelectorAll('img, b, #reader script').length") == 0
         assert page.gb_dialogs == [] and page.gb_errors == []
-    assert isinstance(g, nx.MultiDiGraph)

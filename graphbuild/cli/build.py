@@ -11,6 +11,7 @@ from graphbuild.cli.common import friendly, report_problems
 from graphbuild.graph.store_graph import GRAPH_FILE
 from graphbuild.run.build import build
 
+
 @friendly
 def build_cli(
     paths: list[Path] = typer.Argument(..., help="Files or directories to build the graph from"),

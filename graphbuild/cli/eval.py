@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 
 from graphbuild.cli.common import friendly, report_problems
-from graphbuild.run.extraction import extract_records
 from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.evaluate import Report, evaluate, load_gold, merge_by_file
+from graphbuild.run.extraction import extract_records
 
 
 def evaluate_paths(

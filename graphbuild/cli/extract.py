@@ -9,6 +9,7 @@ import typer
 from graphbuild.cli.common import friendly, report_problems
 from graphbuild.run.extraction import extract
 
+
 @friendly
 def extract_cli(
     paths: list[Path] = typer.Argument(..., help="Files or directories (.txt .md .html .jsonl)"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from graphbuild.run.extraction import start_extraction
+
 from graphbuild.corpus.reader import Problem
 from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.graph.build import build_graph, summary
@@ -23,6 +23,7 @@ from graphbuild.graph.node_link import KEYS as NODE_LINK_KEYS
 from graphbuild.graph.node_link import write_node_link
 from graphbuild.graph.store_graph import GRAPH_FILE
 from graphbuild.io import atomic_open, atomic_write_text
+from graphbuild.run.extraction import start_extraction
 from graphbuild.stores.falkordb import EmbeddedServer, FalkorDBStore, import_client
 
 
@@ -258,6 +259,6 @@ def build(
     if views:
         from graphbuild.views.site import write_views
 
-        result.files += write_views(g, out / "views", top=top)
+        result.files += write_views(g, out / "views", records=ext.records, top=top)
     atomic_write_text(out / "summary.json", json.dumps(result.summary(), ensure_ascii=False, indent=1))
     return result

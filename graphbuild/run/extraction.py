@@ -28,8 +28,8 @@ from graphbuild.corpus.articles import Article, read_articles
 from graphbuild.corpus.reader import Problem, iter_files
 from graphbuild.io import atomic_open
 from graphbuild.nlp.pipeline import pipeline_fingerprint
-from graphbuild.run.parallel import Failure, run_extraction
 from graphbuild.processes import die_with_parent
+from graphbuild.run.parallel import Failure, run_extraction
 
 
 @dataclass
