@@ -54,7 +54,7 @@ def test_extraction_in_a_background_child_gives_the_same_records_and_fills_the_c
 
 
 def test_a_failure_in_the_extraction_child_is_raised_here_as_the_same_one_line_error(tmp_path, monkeypatch):
-    import graphbuild.cli.extract as extract_module
+    import graphbuild.run.extraction as extract_module
     from graphbuild.errors import Errors, GraphbuildError
 
     def broken(articles, **kwargs):  # the child is forked, so it runs this

@@ -123,6 +123,9 @@ def decode_lenient(data: bytes, path: str | Path) -> tuple[str, str | None]:
     if candidates:
         # both decode: the right one reads as common characters
         return max(candidates, key=lambda c: _common_share(c[1]))[1], None
+    truncated = _truncated_utf8(data)
+    if truncated is not None:  # UTF-8 cut inside its last character: keep the text, say so
+        return truncated, f"{path}: truncated UTF-8 at the end; the incomplete last character was dropped [W001]"
     # mostly one encoding with a few bad bytes (a stray GBK phrase in UTF-8): keep what reads
     limit = max(1, len(data) * MAX_BAD_SHARE)
     readable = []

@@ -1,4 +1,4 @@
-"""Running extraction over files: reading, the cache, the extraction child and
+r"""Running extraction over files: reading, the cache, the extraction child and
 its pool or Dask, and failure isolation (one bad article is a Problem, not
 the end of the run). ``graphbuild extract`` and ``graphbuild build`` both
 pass through here.

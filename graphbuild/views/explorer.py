@@ -27,7 +27,7 @@ allows its own files and nothing else.
 'LOCATED_IN'
 >>> out = pathlib.Path(tempfile.mkdtemp())
 >>> sorted(p.relative_to(out).as_posix() for p in write_explorer(g, out))[:4]
-['assets/explorer.css', 'assets/explorer.js', 'assets/vis-network.min.js', 'data/a/0.js']
+['assets/explorer.css', 'assets/explorer.js', 'assets/vis-network.css', 'assets/vis-network.min.js']
 """
 
 from __future__ import annotations
