@@ -19,18 +19,6 @@ from graphbuild.nlp.candidates import Cand
 from graphbuild.nlp.lac import Token
 
 
-def _kind(ch: str) -> str:
-    if ch.isdigit():
-        return "D"
-    if "\u4e00" <= ch <= "\u9fff":
-        return "C"
-    if ch.isascii() and ch.isalpha():
-        return "L"
-    if ch.isspace():
-        return "S"
-    return "P"
-
-
 def _position(i: int, start: int, end: int) -> str:
     if end - start == 1:
         return "S"
@@ -40,49 +28,39 @@ def _position(i: int, start: int, end: int) -> str:
 
 
 def char_features(text: str, tokens: Sequence[Token], cands: Sequence[Cand]) -> list[list[str]]:
-    """One list of feature strings per character of ``text``."""
+    """One list of feature strings per character of ``text`` (what is shared by
+    a word's characters is built once per word: this runs on every character)."""
     n = len(text)
     padded = "\x02\x02" + text.replace("\n", "¶") + "\x03\x03"
-    word_of: list[Token | None] = [None] * n
-    word_index = [-1] * n
+    word: list[list[str]] = [[] for _ in range(n)]
     for k, t in enumerate(tokens):
+        shared = [f"wt={t.tag}"]
+        if len(t.text) <= 4:
+            shared.append("wd=" + t.text)
+        if k > 0:
+            shared.append(f"wt-1={tokens[k - 1].tag}")
+        if k + 1 < len(tokens):
+            shared.append(f"wt+1={tokens[k + 1].tag}")
         for i in range(t.start, min(t.end, n)):
-            word_of[i] = t
-            word_index[i] = k
-    rule: list[list[str]] = [[] for _ in range(n)]
+            word[i] = [f"w={_position(i, t.start, t.end)}-{t.tag}", *shared]
+    rule: list[dict[str, None]] = [{} for _ in range(n)]
     for c in cands:
         for i in range(max(c.start, 0), min(c.end, n)):
             pos = _position(i, c.start, c.end)
-            rule[i].append(f"r={c.label}-{pos}")
-            rule[i].append(f"rs={c.src}-{c.label}-{pos}")
+            rule[i][f"r={c.label}-{pos}"] = None
     feats = []
     for i in range(n):
         p = i + 2
-        ch = padded[p]
         f = [
             "bias",
-            "c=" + ch,
+            "c=" + padded[p],
             "c-1=" + padded[p - 1],
             "c+1=" + padded[p + 1],
-            "c-2=" + padded[p - 2],
-            "c+2=" + padded[p + 2],
             "b-1=" + padded[p - 1 : p + 1],
             "b+1=" + padded[p : p + 2],
             "t0=" + padded[p - 1 : p + 2],
-            "k=" + _kind(ch) + _kind(padded[p - 1]) + _kind(padded[p + 1]),
+            *word[i],
+            *(rule[i] or ("r=O",)),
         ]
-        t = word_of[i]
-        if t is not None:
-            pos = _position(i, t.start, t.end)
-            f.append(f"w={pos}-{t.tag}")
-            f.append(f"wt={t.tag}")
-            if len(t.text) <= 4:
-                f.append("wd=" + t.text)
-            k = word_index[i]
-            if k > 0:
-                f.append(f"wt-1={tokens[k - 1].tag}")
-            if k + 1 < len(tokens):
-                f.append(f"wt+1={tokens[k + 1].tag}")
-        f.extend(sorted(set(rule[i])) or ["r=O"])
         feats.append(f)
     return feats

@@ -6,18 +6,22 @@ characters and LAC words between them, the characters just outside, which
 cue words of ``patterns/relations.json`` stand between, before or after
 them, the other entities between, and what the rules decided for the pair.
 
->>> f = pair_features("省总工会主席徐海荣说。", (0, 11), (6, 9, "Person"), (0, 4, "Union"), {"WORKS_AT"}, {})
->>> "types=Person>Union" in f and "rule=WORKS_AT" in f and "btw=主席" in f
+>>> f = pair_features("省总工会主席徐海荣说。", (0, 11), (6, 9, "Person"), (0, 4, "Union"), {"WORKS_AT"}, [(4, 6, "title_words")])
+>>> "types=Person>Union" in f and "rule=WORKS_AT" in f and "btw=主席" in f and "cue_btw=title_words" in f
 True
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+import bisect
+from collections.abc import Iterable, Sequence
 
 # a mention as (start, end, label) in the doc's text
 Mention = tuple[int, int, str]
+# characters at each end of the stretch between two mentions that the features read
+NEAR = 6
+# a cue word found in the sentence: (start, end, its class in patterns/relations.json)
+Cue = tuple[int, int, str]
 
 
 def _bucket(n: int) -> str:
@@ -33,9 +37,9 @@ def pair_features(
     head: Mention,
     tail: Mention,
     rule_types: Iterable[str],
-    cue_classes: Mapping[str, re.Pattern],
+    cues: Sequence[Cue],
     others: Iterable[Mention] = (),
-    words: Iterable[tuple[int, int, str, str]] = (),
+    words: Sequence[tuple[int, int, str, str]] = (),
 ) -> list[str]:
     hs, he, hl = head
     ts, te, tl = tail
@@ -55,11 +59,10 @@ def pair_features(
         f.append(f"dist={types}={order}={_bucket(len(between))}")
         if len(between) <= 8:
             f.append(f"btw={between}")
-        for ch in set(between[:12]) | set(between[-12:]):
-            f.append(f"bc={ch}")
-        for i in range(len(between) - 1):
-            if i < 12 or i >= len(between) - 13:
-                f.append(f"bb={between[i : i + 2]}")
+        # the words next to each end say most; a long stretch between says little more
+        near = between if len(between) <= 2 * NEAR else between[:NEAR] + "\x00" + between[-NEAR:]
+        f.extend({f"bc={ch}" for ch in near if ch != "\x00"})
+        f.extend({f"bb={near[i : i + 2]}" for i in range(len(near) - 1) if "\x00" not in near[i : i + 2]})
         if between:
             f.append(f"bf={between[:2]}")
             f.append(f"bl={between[-2:]}")
@@ -67,17 +70,20 @@ def pair_features(
         for p in "，、；：（":
             if p in between:
                 f.append(f"punct={p}")
-        for s, e, w, tag in words:
-            if left_end <= s and e <= right_start and tag.startswith("v"):
+        # the verbs between (``words`` are in text order: only the stretch between is read)
+        k = bisect.bisect_left(words, (left_end,))
+        while k < len(words) and words[k][0] < right_start:
+            s, e, w, tag = words[k]
+            if e <= right_start and tag.startswith("v"):
                 f.append(f"bv={w}")
+            k += 1
         between_types = {lab for s, e, lab in others if left_end <= s and e <= right_start}
         for lab in between_types:
             f.append(f"between_ent={lab}")
         f.append(f"n_between={min(len([1 for s, e, _ in others if left_end <= s and e <= right_start]), 3)}")
-        for name, rx in cue_classes.items():
-            if rx.search(between):
-                f.append(f"cue_btw={name}")
-                f.append(f"cue_btw={types}={order}={name}")
+        for name in {c for a, b, c in cues if left_end <= a and b <= right_start}:
+            f.append(f"cue_btw={name}")
+            f.append(f"cue_btw={types}={order}={name}")
     s0, s1 = sent
     before = text[max(s0, left - 3) : left]
     after = text[right : min(s1, right + 3)]
@@ -89,13 +95,10 @@ def pair_features(
     tail_text = text[ts:te]
     f.append(f"hsuf={hl}={head_text[-2:]}")
     f.append(f"tsuf={tl}={tail_text[-2:]}")
-    pre_clause = text[s0:left]
-    post_clause = text[right:s1]
-    for name, rx in cue_classes.items():
-        if rx.search(pre_clause):
-            f.append(f"cue_pre={types}={name}")
-        if rx.search(post_clause):
-            f.append(f"cue_post={types}={name}")
+    for name in {c for a, b, c in cues if b <= left}:
+        f.append(f"cue_pre={types}={name}")
+    for name in {c for a, b, c in cues if a >= right}:
+        f.append(f"cue_post={types}={name}")
     rules = sorted(set(rule_types))
     for r in rules:
         f.append(f"rule={r}")
@@ -112,7 +115,7 @@ def cross_features(
     where: str,
     types: str,
     rule_types: Iterable[str],
-    cue_classes: Mapping[str, re.Pattern],
+    cues: Sequence[Cue],
 ) -> list[str]:
     """Features of a pair across sentences: the mention of this sentence and its
     surroundings, and where the other one was named (``prev``: the sentence
@@ -124,11 +127,10 @@ def cross_features(
     f.append(f"xpost2={text[me : min(s1, me + 2)]}")
     f.append(f"xopen={text[s0 : s0 + 2]}")
     f.append(f"xpos={'first' if text[s0:ms].strip(' ，,') == '' else 'later'}")
-    for name, rx in cue_classes.items():
-        if rx.search(text[s0:s1]):
-            f.append(f"xcue={types}={name}")
-        if rx.search(text[me : min(s1, me + 8)]):
-            f.append(f"xcue_after={types}={name}")
+    for name in {c for _, _, c in cues}:
+        f.append(f"xcue={types}={name}")
+    for name in {c for a, b, c in cues if a >= me and b <= me + 8}:
+        f.append(f"xcue_after={types}={name}")
     for word in ("出席", "参加", "参与", "获", "会上", "活动中", "当天", "现场", "比赛中", "期间"):
         if word in text[s0:s1]:
             f.append(f"xw={types}={word}")

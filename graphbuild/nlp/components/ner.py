@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import bisect
+import gc
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -124,7 +125,15 @@ class LearnedEntities:
         text = text_of(doc)
         if not text:
             return []
-        tags = _tagger(str(self.path)).tag(char_features(text, lac_tokens(doc), cands(doc)))
+        # the features are hundreds of thousands of small lists and strings and no cycle:
+        # the collector, left on, would walk them again and again while they are built
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            tags = _tagger(str(self.path)).tag(char_features(text, lac_tokens(doc), cands(doc)))
+        finally:
+            if collecting:
+                gc.enable()
         return spans_from_tags(tags)
 
     def __call__(self, doc: Doc) -> Doc:

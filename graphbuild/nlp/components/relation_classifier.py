@@ -19,6 +19,7 @@ The model is a multinomial logistic regression stored as plain arrays
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -72,10 +73,26 @@ class PairModel:
         )
 
     def proba(self, features: list[str]) -> np.ndarray:
-        rows = [self.index[f] for f in features if f in self.index]
-        z = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
-        z = np.exp(z - z.max())
-        return z / z.sum()
+        return self.proba_many([features])[0]
+
+    def proba_many(self, many: list[list[str]]) -> np.ndarray:
+        """Class probabilities of many feature lists at once (one numpy pass)."""
+        get = self.index.get
+        rows: list[int] = []
+        starts = np.empty(len(many), dtype=np.int64)
+        for k, features in enumerate(many):
+            starts[k] = len(rows)
+            rows += [i for i in map(get, features) if i is not None]
+        z = np.tile(self.bias.astype(np.float32), (len(many), 1))
+        if rows:
+            # a zero row at the end, so that every group's start is an index reduceat takes
+            picked = np.vstack([self.weights[np.array(rows)], np.zeros((1, z.shape[1]), dtype=np.float32)])
+            summed = np.add.reduceat(picked, starts, axis=0)
+            # reduceat gives a row even to an empty group: keep only the groups with features
+            filled = np.diff(np.append(starts, len(rows))) > 0
+            z[filled] += summed[filled]
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
 
 
 def _model(path: str) -> PairModel:
@@ -101,7 +118,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
         rule_types.setdefault((r.head, r.tail), set()).add(r.type)
         if r.type in SYMMETRIC:
             rule_types.setdefault((r.tail, r.head), set()).add(r.type)
-    cue_classes = _cue_classes()
+    cue_rx, cue_of = _cue_words()
     words = [(t.start, t.end, t.text, t.tag) for t in lac_tokens(doc)]
     word_starts = [w[0] for w in words]
     span_starts = [sp.start_char for sp in spans]
@@ -116,6 +133,8 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
             continue
         mentions = [(sp.start_char, sp.end_char, sp.label_) for sp in ents]
         sent_words = words[bisect.bisect_left(word_starts, s) : bisect.bisect_left(word_starts, e)]
+        # the cue words of the sentence, found once for all its pairs
+        sent_cues = [(c.start(), c.end(), name) for c in cue_rx.finditer(text, s, e) for name in cue_of[c.group()]]
         # one pair of mentions for two entities in a sentence: the nearest (a text that names
         # the same few bodies again and again costs no more than one that names them once)
         nearest: dict[tuple[str, str], tuple[int, int, int]] = {}
@@ -135,8 +154,8 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 mentions[i],
                 mentions[j],
                 rule_types.get((h.id_, t.id_), ()),
-                cue_classes,
-                [x for n, x in enumerate(mentions) if n not in (i, j)],
+                sent_cues,
+                mentions,  # (the pair's own are never strictly between them)
                 sent_words,
             )
             yield Candidate(h, t, (s, e), feats)
@@ -157,7 +176,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                     hl, tl = pair[0].label_, pair[1].label_
                     feats = cross_features(
                         text, (s, e), (inner.start_char, inner.end_char, inner.label_), where, f"{hl}>{tl}",
-                        rule_types.get((pair[0].id_, pair[1].id_), ()), cue_classes,
+                        rule_types.get((pair[0].id_, pair[1].id_), ()), sent_cues,
                     )
                     yield Candidate(pair[0], pair[1], (s, e), feats)
         if not topic:
@@ -178,9 +197,14 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
 
 
 @lru_cache(maxsize=1)
-def _cue_classes() -> dict:
+def _cue_words() -> tuple[re.Pattern, dict[str, list[str]]]:
+    """One regex for the cue words of every class, and each word's classes."""
     c = cues()
-    return {name: _alt(c[name]) for name in CUE_CLASSES if c.get(name)}
+    of: dict[str, list[str]] = {}
+    for name in CUE_CLASSES:
+        for word in c.get(name, []):
+            of.setdefault(word, []).append(name)
+    return _alt(list(of)), of
 
 
 @Language.factory("gb_relation_classifier", default_config={"model": MODEL_FILE, "threshold": 0.5})
@@ -205,10 +229,18 @@ class RelationClassifier:
         text = text_of(doc)
         best: dict[tuple[str, str, str], tuple[float, Relation]] = {}
         seen: set[tuple[str, str, int]] = set()
-        for cand in candidates(doc):
+        # (thousands of small feature lists and no cycle: the collector waits until they are scored)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            cands_ = list(candidates(doc))
+            probs = model.proba_many([c.features for c in cands_]) if cands_ else []
+        finally:
+            if collecting:
+                gc.enable()
+        for cand, p in zip(cands_, probs):
             h, t = cand.head, cand.tail
             seen.add((h.id_, t.id_, cand.sent[0]))
-            p = model.proba(cand.features)
             order = np.argsort(-p)
             for ci in order[:2]:
                 rel = model.classes[ci]
