@@ -24,6 +24,10 @@ NEAR = 6
 Cue = tuple[int, int, str]
 
 
+# (every set below is sorted: the features come in one order in every process, so the
+# float sums of the scores, and the decisions at the threshold, are the same on every run)
+
+
 def _bucket(n: int) -> str:
     for limit in (0, 2, 5, 10, 20, 40):
         if n <= limit:
@@ -61,8 +65,8 @@ def pair_features(
             f.append(f"btw={between}")
         # the words next to each end say most; a long stretch between says little more
         near = between if len(between) <= 2 * NEAR else between[:NEAR] + "\x00" + between[-NEAR:]
-        f.extend({f"bc={ch}" for ch in near if ch != "\x00"})
-        f.extend({f"bb={near[i : i + 2]}" for i in range(len(near) - 1) if "\x00" not in near[i : i + 2]})
+        f.extend(sorted({f"bc={ch}" for ch in near if ch != "\x00"}))
+        f.extend(sorted({f"bb={near[i : i + 2]}" for i in range(len(near) - 1) if "\x00" not in near[i : i + 2]}))
         if between:
             f.append(f"bf={between[:2]}")
             f.append(f"bl={between[-2:]}")
@@ -78,10 +82,10 @@ def pair_features(
                 f.append(f"bv={w}")
             k += 1
         between_types = {lab for s, e, lab in others if left_end <= s and e <= right_start}
-        for lab in between_types:
+        for lab in sorted(between_types):
             f.append(f"between_ent={lab}")
         f.append(f"n_between={min(len([1 for s, e, _ in others if left_end <= s and e <= right_start]), 3)}")
-        for name in {c for a, b, c in cues if left_end <= a and b <= right_start}:
+        for name in sorted({c for a, b, c in cues if left_end <= a and b <= right_start}):
             f.append(f"cue_btw={name}")
             f.append(f"cue_btw={types}={order}={name}")
     s0, s1 = sent
@@ -95,9 +99,9 @@ def pair_features(
     tail_text = text[ts:te]
     f.append(f"hsuf={hl}={head_text[-2:]}")
     f.append(f"tsuf={tl}={tail_text[-2:]}")
-    for name in {c for a, b, c in cues if b <= left}:
+    for name in sorted({c for a, b, c in cues if b <= left}):
         f.append(f"cue_pre={types}={name}")
-    for name in {c for a, b, c in cues if a >= right}:
+    for name in sorted({c for a, b, c in cues if a >= right}):
         f.append(f"cue_post={types}={name}")
     rules = sorted(set(rule_types))
     for r in rules:
@@ -127,9 +131,9 @@ def cross_features(
     f.append(f"xpost2={text[me : min(s1, me + 2)]}")
     f.append(f"xopen={text[s0 : s0 + 2]}")
     f.append(f"xpos={'first' if text[s0:ms].strip(' ，,') == '' else 'later'}")
-    for name in {c for _, _, c in cues}:
+    for name in sorted({c for _, _, c in cues}):
         f.append(f"xcue={types}={name}")
-    for name in {c for a, b, c in cues if a >= me and b <= me + 8}:
+    for name in sorted({c for a, b, c in cues if a >= me and b <= me + 8}):
         f.append(f"xcue_after={types}={name}")
     for word in ("出席", "参加", "参与", "获", "会上", "活动中", "当天", "现场", "比赛中", "期间"):
         if word in text[s0:s1]:

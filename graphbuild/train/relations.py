@@ -40,9 +40,14 @@ def _gold_index(gold: dict[str, Any]) -> dict[tuple[str, str], str]:
     index = {}
     for e in gold["entities"]:
         for form in [e["name"], *e.get("aliases", [])]:
-            for v in _variants(form, e["type"]):
+            for v in sorted(_variants(form, e["type"])):
                 index.setdefault((e["type"], v), e["name"])
     return index
+
+
+def _gold_name(index: dict[tuple[str, str], str], name: str, label: str) -> str | None:
+    # (the variants in sorted order: a set's order differs between processes)
+    return next((index[(label, v)] for v in sorted(_variants(name, label)) if (label, v) in index), None)
 
 
 def pair_examples(nlp: Language, items: list[GoldArticle]) -> list[tuple[list[str], str]]:
@@ -61,8 +66,8 @@ def pair_examples(nlp: Language, items: list[GoldArticle]) -> list[tuple[list[st
                 if r["type"] in SYMMETRIC:
                     by_pair.setdefault((r["tail"], r["head"]), []).append((r["type"], ev))
             for cand in candidates(doc):
-                gh = next((index[(cand.head.label_, v)] for v in _variants(cand.head.id_, cand.head.label_) if (cand.head.label_, v) in index), None)
-                gt = next((index[(cand.tail.label_, v)] for v in _variants(cand.tail.id_, cand.tail.label_) if (cand.tail.label_, v) in index), None)
+                gh = _gold_name(index, cand.head.id_, cand.head.label_)
+                gt = _gold_name(index, cand.tail.id_, cand.tail.label_)
                 label = NONE
                 if gh and gt:
                     # (across sentences, the sentence is the one that states it: 出席仪式的有…)
