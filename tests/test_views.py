@@ -132,6 +132,14 @@ def test_evidence_of_a_relation_links_to_its_article_with_the_sentence_highlight
         page.wait_for_selector("body[data-article]", state="attached")
         highlighted = "".join(page.eval_on_selector_all("#reader .hl", "els => els.map(e => e.firstChild.textContent)"))
         assert highlighted and highlighted[:5] in sentence.replace(" ", "")
+        # a relation whose evidence sits with its head (徐海荣 WORKS_AT the union): loaded when asked for
+        page.goto((out / "index.html").as_uri() + f"#entity={quote(node)}")
+        page.wait_for_selector("#panel ul.rels li a:nth-child(2)")
+        rows = page.query_selector_all("#panel ul.rels li")
+        row = next(r for r in rows if r.query_selector("a").inner_text() == "徐海荣")
+        row.query_selector("a:nth-child(2)").click()
+        page.wait_for_selector("#panel .ev")
+        assert "徐海荣" in page.inner_text("#panel .ev .sentence")
 
 
 def test_an_article_shows_its_text_with_each_mention_marked_in_its_types_color(views, seed_graph, seed_records):

@@ -47,6 +47,7 @@ from graphbuild.views.render import layout, script_json, vis_assets
 
 ENTITY_SHARD = 200  # entities per neighbourhood file
 ARTICLE_SHARD = 40  # articles per text file
+MAX_EVIDENCE = 20  # sentences kept per relation (the count of all is kept too)
 ASSETS = ("explorer.js", "explorer.css")
 
 
@@ -131,17 +132,24 @@ def write_explorer(
             continue
         if u not in index or v not in index or t not in rel_index:
             continue
-        ev = [[art_index.get(e.get("doc_id"), -1), e.get("sentence", ""), e.get("start", 0), e.get("end", 0)] for e in d.get("evidence", [])]
+        evidence = d.get("evidence", [])
+        ev = [[art_index.get(e.get("doc_id"), -1), e.get("sentence", ""), e.get("start", 0), e.get("end", 0)] for e in evidence[:MAX_EVIDENCE]]
         k = len(edges)
-        edges.append([index[u], rel_index[t], index[v], d.get("title") or "", d.get("year") or "", ev])
+        # [head, type, tail, title, year, evidence, how many sentences state it in all]
+        edges.append([index[u], rel_index[t], index[v], d.get("title") or "", d.get("year") or "", ev, len(evidence)])
         by_node[index[u]].append(k)
         by_node[index[v]].append(k)
 
     n_shards = max(1, -(-len(order) // ENTITY_SHARD))
     (out / "data" / "n").mkdir(parents=True, exist_ok=True)
     for k in range(n_shards):
+        # a relation's evidence is written once, in its head's shard; the tail's has the
+        # relation without it (the page loads the head's shard when it is asked for)
         shard = {
-            str(i): {"e": [edges[j] for j in by_node.get(i, [])], "a": sorted(set(mentioned_in.get(i, [])))}
+            str(i): {
+                "e": [edges[j] if edges[j][0] == i else [*edges[j][:5], None, edges[j][6]] for j in by_node.get(i, [])],
+                "a": sorted(set(mentioned_in.get(i, []))),
+            }
             for i in range(k * ENTITY_SHARD, min(len(order), (k + 1) * ENTITY_SHARD))
         }
         written.append(_data_file(out / "data" / "n" / f"{k}.js", f"n/{k}", shard))

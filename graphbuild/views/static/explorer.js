@@ -260,19 +260,27 @@
     rec = rec || edgeRecord[id];
     var p = $("panel");
     if (!rec) { panelHint("open an entity to see this relation's evidence"); return; }
+    if (rec[5] === null) {  // its evidence is in the head's shard
+      need(shardOf(rec[0]), function (shard) {
+        var full = ((shard[String(rec[0])] || { e: [] }).e).filter(function (r) { return r[1] === rec[1] && r[2] === rec[2]; })[0];
+        if (full) showRelation(id, full);
+      });
+      return;
+    }
     p.textContent = "";
     var h = el("h2"); h.className = "relation";
     h.appendChild(entityLink(rec[0])); h.appendChild(document.createTextNode(" —" + idx.rels[rec[1]] + "→ ")); h.appendChild(entityLink(rec[2]));
     p.appendChild(h);
     if (rec[3]) p.appendChild(el("p", "职务 title: " + rec[3]));
     if (rec[4]) p.appendChild(el("p", "年份 year: " + rec[4]));
-    p.appendChild(el("h3", "证据 Evidence (" + rec[5].length + ")"));
+    p.appendChild(el("h3", "证据 Evidence (" + rec[6] + ")"));
     rec[5].forEach(function (ev) {
       var box = el("div", null, "ev");
       box.appendChild(el("div", ev[1], "sentence"));
       if (ev[0] >= 0) box.appendChild(articleLink(ev[0], "→ " + idx.articles[ev[0]][1], [ev[2], ev[3]]));
       p.appendChild(box);
     });
+    if (rec[6] > rec[5].length) p.appendChild(el("p", "… " + (rec[6] - rec[5].length) + " more sentences state it", "muted"));
   }
 
   // --- articles -----------------------------------------------------------
