@@ -1,10 +1,8 @@
 """The views of a built graph: the explorer under ``build/views/`` (and the
-graph helpers the notebooks use: ego networks, most connected entities)."""
+graph helpers the notebooks use: ego networks, finding an entity by name or alias)."""
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,22 +14,12 @@ from graphbuild.schema import ARTICLE_LABEL, MENTIONED_IN
 from graphbuild.views.explorer import write_explorer
 
 
-def slug(text: str) -> str:
-    safe = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", text)[:40].strip("_") or "x"
-    return f"{safe}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
-
-
 def entity_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph without provenance (Article nodes, MENTIONED_IN edges)."""
     keep = [n for n, d in g.nodes(data=True) if d.get("type") != ARTICLE_LABEL]
     h = g.subgraph(keep).copy()
     h.remove_edges_from([(u, v, k) for u, v, k, d in h.edges(keys=True, data=True) if d.get("type") == MENTIONED_IN])
     return h
-
-
-def top_entities(g: nx.MultiDiGraph, n: int) -> list[str]:
-    h = entity_graph(g)
-    return sorted(h.nodes, key=lambda x: (-h.degree(x), str(x)))[:n]
 
 
 def find_entity(g: nx.MultiDiGraph, name: str) -> str:
@@ -48,20 +36,6 @@ def ego(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
     h = entity_graph(g)
     near = nx.ego_graph(h.to_undirected(as_view=True), node, radius=depth)
     return h.subgraph(near.nodes).copy()
-
-
-def article_graph(g: nx.MultiDiGraph, article: str) -> nx.MultiDiGraph:
-    doc_id = g.nodes[article].get("doc_id")
-    ents = [u for u, _, d in g.in_edges(article, data=True) if d.get("type") == MENTIONED_IN]
-    h = entity_graph(g).subgraph(ents).copy()
-    h.remove_edges_from(
-        [
-            (u, v, k)
-            for u, v, k, d in h.edges(keys=True, data=True)
-            if not any(e.get("doc_id") == doc_id for e in d.get("evidence", []))
-        ]
-    )
-    return h
 
 
 def write_views(
