@@ -88,7 +88,6 @@ class PendingExtraction:
         self.done: dict[str, dict[str, Any]] = {}
         self._child: tuple[Any, Any] | None = None
         self._work: Any = None
-        self.failed = False
 
     def read(self, paths: list[str | Path]) -> None:
         cache, result = self.cache, self.extraction
@@ -174,7 +173,6 @@ class PendingExtraction:
         for art, rec in progress(self._extracted(), total=len(self.todo), description="extracting"):
             if isinstance(rec, Failure):
                 result.problems.append(Problem(art.source, rec.message))
-                self.failed = True
                 continue
             self.done[art.doc_id] = rec
             if cache:
