@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -50,3 +53,17 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT] = doc.text
     return text
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection inside: for building many small lists and strings
+    without cycles (a learned step's features), which the collector would walk
+    again and again while they grow."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -23,7 +23,6 @@ True
 from __future__ import annotations
 
 import bisect
-import gc
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.nlp.candidates import CANDS, Cand, cands, text_of
+from graphbuild.nlp.candidates import CANDS, Cand, cands, collector_paused, text_of
 from graphbuild.nlp.char_features import char_features
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 
@@ -41,6 +40,12 @@ _STRIP = "“”‘’「」 \n\t"
 
 def model_dir() -> Path:
     return Path(str(resources.files("graphbuild.nlp").joinpath("models")))
+
+
+def model_path(model: str) -> Path:
+    """A component's ``model`` setting: an absolute path, or a file of the shipped models."""
+    path = Path(model)
+    return path if path.is_absolute() else model_dir() / path
 
 
 def _tagger(path: str):  # noqa: ANN202 - pycrfsuite.Tagger
@@ -114,8 +119,7 @@ def make_ner(nlp: Language, name: str, model: str) -> LearnedEntities:
 
 class LearnedEntities:
     def __init__(self, *, model: str = MODEL_FILE) -> None:
-        path = Path(model)
-        self.path = path if path.is_absolute() else model_dir() / path
+        self.path = model_path(model)
 
     @property
     def ready(self) -> bool:
@@ -125,15 +129,8 @@ class LearnedEntities:
         text = text_of(doc)
         if not text:
             return []
-        # the features are hundreds of thousands of small lists and strings and no cycle:
-        # the collector, left on, would walk them again and again while they are built
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             tags = _tagger(str(self.path)).tag(char_features(text, lac_tokens(doc), cands(doc)))
-        finally:
-            if collecting:
-                gc.enable()
         return spans_from_tags(tags)
 
     def __call__(self, doc: Doc) -> Doc:

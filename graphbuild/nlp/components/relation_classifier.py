@@ -19,7 +19,6 @@ The model is a multinomial logistic regression stored as plain arrays
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,9 +29,9 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graphbuild.nlp.candidates import text_of
+from graphbuild.nlp.candidates import collector_paused, text_of
 from graphbuild.nlp.components.lac_tagger import lac_tokens
-from graphbuild.nlp.components.ner import model_dir
+from graphbuild.nlp.components.ner import model_path
 from graphbuild.nlp.components.relations import _YEAR, RELATIONS, Relation, _alt, cues, relations
 from graphbuild.nlp.pair_features import cross_features, name_features, pair_features
 from graphbuild.schema import ACTIVITIES, BODIES, HOLDERS, RELATION_TYPES, SYMMETRIC, allowed
@@ -71,9 +70,6 @@ class PairModel:
         np.savez_compressed(
             path, vocab=np.array("\n".join(vocab)), weights=self.weights.astype(np.float16), bias=self.bias, classes=np.array("\n".join(self.classes))
         )
-
-    def proba(self, features: list[str]) -> np.ndarray:
-        return self.proba_many([features])[0]
 
     def proba_many(self, many: list[list[str]]) -> np.ndarray:
         """Class probabilities of many feature lists at once (one numpy pass)."""
@@ -214,8 +210,7 @@ def make_relation_classifier(nlp: Language, name: str, model: str, threshold: fl
 
 class RelationClassifier:
     def __init__(self, *, model: str = MODEL_FILE, threshold: float = 0.5) -> None:
-        path = Path(model)
-        self.path = path if path.is_absolute() else model_dir() / path
+        self.path = model_path(model)
         self.threshold = threshold
 
     @property
@@ -229,15 +224,9 @@ class RelationClassifier:
         text = text_of(doc)
         best: dict[tuple[str, str, str], tuple[float, Relation]] = {}
         seen: set[tuple[str, str, int]] = set()
-        # (thousands of small feature lists and no cycle: the collector waits until they are scored)
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             cands_ = list(candidates(doc))
             probs = model.proba_many([c.features for c in cands_]) if cands_ else []
-        finally:
-            if collecting:
-                gc.enable()
         for cand, p in zip(cands_, probs):
             h, t = cand.head, cand.tail
             seen.add((h.id_, t.id_, cand.sent[0]))
