@@ -43,11 +43,17 @@ def _form(s: str) -> str:
     return _t2s().convert(s)
 
 
+def _fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
 def _stripped(text: str) -> tuple[str, list[int]]:
     """``text`` without quote marks and whitespace, in simplified characters,
     and the offset in ``text`` of each of its characters."""
     keep = [i for i, ch in enumerate(text) if ch not in QUOTES and not ch.isspace()]
-    view = "".join(text[i] for i in keep)
+    # folded as ``_form`` folds a name (NFKC: the text's full-width （，： are the name's (,:)
+    view = "".join(_fold(text[i]) for i in keep)
     simplified = _t2s().convert(view)
     return (simplified if len(simplified) == len(view) else view), keep
 

@@ -8,6 +8,8 @@
 - ``（以下简称X）`` makes X an alias, and X's later mentions point to the entity;
 - places inside enterprise, program, event and award names are not entities,
   nor places and honors inside a document's title (《安徽省女职工劳动保护特别规定》);
+- a company a unit is named after is an entity too (兵器装备集团 in
+  兵器装备集团重庆长安民生物流股份有限公司: SCHEMA's PART_OF between bodies);
 - an honor named with its place's short form is the one named in full (肥西技能大师).
 
 The result is ``doc.spans["entities"]`` (span ``id_`` = canonical name),
@@ -247,6 +249,8 @@ class Resolver:
                         continue  # the enterprise of an enterprise union is an entity too
                     if c.label == k.label == "Place":
                         continue  # 武汉经济技术开发区 inside 武汉经济技术开发区低空经济产业园: both are places
+                    if c.label == "Enterprise" and k.label in BODIES and c.start == k.start and k.end - c.end >= 2:
+                        continue  # a unit named after its parent company (兵器装备集团重庆长安民生物流…): both are entities
                     if (
                         c.label == "Place"
                         and k.label in ("Program", "Event")
