@@ -61,6 +61,8 @@ _OWNED_UNION = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?(?:有限公司|有�
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 # a government bureau named without place or level: 人社局, 司法局, 应急管理局, 人社厅
 _BARE_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,5}(?:局|厅)")
+# what a place's short form leaves off (峨边彝族自治县, 东城区, 金融街街道)
+_PLACE_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)*(?:自治)?(?:省|市|县|区|州|旗|镇|乡|村|街道)")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 _DROP_NESTED = {
     "Place": {"Enterprise", "Program", "Event", "Person", "Group"},
@@ -383,6 +385,23 @@ class Resolver:
                     break
 
     @staticmethod
+    def _places_by_short_forms(kept: list[Cand]) -> None:
+        """A place written without its administrative suffix is the place the
+        article names with it (SCHEMA: 淄博 → 淄博市, the short form an alias):
+        遂昌 → 遂昌县, 东城 → 东城区, 峨边 → 峨边彝族自治县."""
+        names = {c.name for c in kept if c.label == "Place"}
+        full_of: dict[str, list[str]] = {}
+        for name in names:
+            # the shortest short form of two characters or more (湘西 of 湘西土家族苗族自治州)
+            cut = next((k for k in range(2, len(name)) if _PLACE_SUFFIX.fullmatch(name, k)), None)
+            if cut is not None:
+                full_of.setdefault(name[:cut], []).append(name)
+        for c in kept:
+            longer = full_of.get(c.name, []) if c.label == "Place" else []
+            if len(longer) == 1:
+                _rename([c], longer[0])
+
+    @staticmethod
     def _plain_names_of_brands(text: str, kept: list[Cand]) -> None:
         """The plain name of a scheme is the brand written right before it once:
         after “泉心互助”职工大病互助保障活动, 职工大病互助保障 alone is 泉心互助."""
@@ -502,6 +521,7 @@ class Resolver:
         self._merge_short_forms(kept)
         self._plain_names_of_brands(text, kept)
         self._awards_by_short_places(kept)
+        self._places_by_short_forms(kept)
         kept += self._references(text, kept, {(t.start, t.end) for t in lac_tokens(doc) if t.tag == "PER"})
         entities: dict[tuple[str, str], Entity] = {}
         part_of: list[tuple[str, str, int, int]] = []
