@@ -42,9 +42,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp, Timer() as t:
             out = Path(tmp)
             train_ner(featurize(without(drop), items), out / "ner.crfsuite")
-            finder = without(drop, out)
-            finder.remove_pipe("gb_relation_classifier")
-            train_relations(pair_examples(finder, items), out / "relations.npz")
+            train_relations(pair_examples(without(drop), items), out / "relations.npz")
             report_ = score_split(without(drop, out), dev)
         rows.append(
             {

@@ -13,47 +13,21 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from graphbuild.evaluate import Report, evaluate, merge_by_file
 from graphbuild.extract import to_record
-from graphbuild.nlp.components.resolver import ENTITIES, Entity
-from graphbuild.train.gold import gold_articles, gold_mentions
-
-# what runs before the relation steps when the entities are the gold's
-_BEFORE_ENTITIES = ("gb_lac",)
-_RELATION_PIPES = ("gb_relations", "gb_relation_classifier")
+from graphbuild.train.gold import gold_articles, with_gold_entities
 
 
 def predict_records(nlp: Language, gold: Iterable[dict[str, Any]], *, given_gold_entities: bool = False) -> dict[str, dict[str, Any]]:
     """Extraction of each gold text, its articles' records merged, by ``doc_id``."""
     items = list(gold_articles(gold))
     if given_gold_entities:
-        docs = [_relations_on_gold(nlp, it.article.text, it.gold["entities"]) for it in items]
+        docs = [with_gold_entities(nlp, it.article.text, it.gold["entities"]) for it in items]
     else:
         docs = list(nlp.pipe(it.article.text for it in items))
     recs = [to_record(it.article, doc) for it, doc in zip(items, docs)]
     return merge_by_file([{**rec, "doc_id": it.doc_id} for it, rec in zip(items, recs)], "doc_id")
-
-
-def _relations_on_gold(nlp: Language, text: str, entities: list[dict[str, Any]]) -> Doc:
-    doc = nlp.make_doc(text)
-    for name in _BEFORE_ENTITIES:
-        doc = nlp.get_pipe(name)(doc)
-    by_key: dict[tuple[str, str], Entity] = {}
-    spans = []
-    for s, e, label, name in gold_mentions(text, entities):
-        by_key.setdefault((label, name), Entity(name, label)).mentions.append((s, e))
-        span = doc.char_span(s, e, label=label, alignment_mode="expand")
-        if span is not None:
-            span.id_ = name
-            spans.append(span)
-    doc.user_data[ENTITIES] = list(by_key.values())
-    doc.spans["entities"] = spans
-    for name in _RELATION_PIPES:
-        if name in nlp.pipe_names:
-            doc = nlp.get_pipe(name)(doc)
-    return doc
 
 
 def score_split(nlp: Language, gold: Iterable[dict[str, Any]], *, given_gold_entities: bool = False) -> Report:

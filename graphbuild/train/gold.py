@@ -23,7 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from graphbuild.corpus.articles import Article, articles_from_text
+from graphbuild.nlp.components.resolver import ENTITIES, Entity
 
 QUOTES = set("“”「」『』\"'《》‘’〈〉")
 OPENING = set("“「『《‘〈")
@@ -94,6 +98,33 @@ def gold_spans(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[int,
             taken[i] = True
         out.append((s, e, t))
     return sorted(out)
+
+
+# what runs before the relation steps when the entities are the gold's
+_BEFORE_ENTITIES = ("gb_lac",)
+_RELATION_PIPES = ("gb_relations", "gb_relation_classifier")
+
+
+def with_gold_entities(nlp: Language, text: str, entities: list[dict[str, Any]]) -> Doc:
+    """``text`` through ``nlp``'s relation steps with the gold entities' mentions in
+    place of the recognizer's and the resolver's (the steps ``nlp`` has)."""
+    doc = nlp.make_doc(text)
+    for name in _BEFORE_ENTITIES:
+        doc = nlp.get_pipe(name)(doc)
+    by_key: dict[tuple[str, str], Entity] = {}
+    spans = []
+    for s, e, label, name in gold_mentions(text, entities):
+        by_key.setdefault((label, name), Entity(name, label)).mentions.append((s, e))
+        span = doc.char_span(s, e, label=label, alignment_mode="expand")
+        if span is not None:
+            span.id_ = name
+            spans.append(span)
+    doc.user_data[ENTITIES] = list(by_key.values())
+    doc.spans["entities"] = spans
+    for name in _RELATION_PIPES:
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
+    return doc
 
 
 @dataclass
