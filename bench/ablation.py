@@ -17,7 +17,7 @@ from graphbuild.nlp.pipeline import build
 from graphbuild.train.devscore import score_split
 from graphbuild.train.gold import gold_articles, read_gold
 from graphbuild.train.ner import featurize, train_ner
-from graphbuild.train.relations import pair_examples, train_relations
+from graphbuild.train.relations import train_relations
 from graphbuild.train.run import training_files
 
 COMPONENTS = ["gb_places", "gb_lexicon", "gb_bodies", "gb_activities", "gb_persons", "gb_relations"]
@@ -42,7 +42,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp, Timer() as t:
             out = Path(tmp)
             train_ner(featurize(without(drop), items), out / "ner.crfsuite")
-            train_relations(pair_examples(without(drop), items), out / "relations.npz")
+            train_relations(without(drop), items, out / "relations.npz")
             report_ = score_split(without(drop, out), dev)
         rows.append(
             {

@@ -41,6 +41,11 @@ def config_text() -> str:
     return resources.files("graphbuild.nlp").joinpath(CONFIG).read_text("utf-8")
 
 
+def component_setting(component: str, key: str) -> object:
+    """A component's setting in config.cfg (what the shipped pipeline runs with)."""
+    return Config().from_str(config_text())["components"][component][key]
+
+
 def pipeline_fingerprint() -> str:
     """Hash of the config, the rule files and the code: the extraction cache key."""
     h = hashlib.sha256()

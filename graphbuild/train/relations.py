@@ -11,20 +11,24 @@ True
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from graphbuild.evaluate import norm
-from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates
-from graphbuild.schema import SYMMETRIC
+from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates, classify
+from graphbuild.nlp.pipeline import component_setting
+from graphbuild.schema import RELATION_TYPES, SYMMETRIC
 from graphbuild.train.gold import GoldArticle, with_gold_entities
 
 C = 0.3  # inverse regularization strength of the logistic regression
 # a type with fewer examples than this is left to the rules (MENTORS: 6 in train)
 MIN_EXAMPLES = 30
+FOLDS = 4  # of the cross-validation that chooses the rule types kept beside the model
+THRESHOLD = float(component_setting("gb_relation_classifier", "threshold"))
 
 
 def same_sentence(sentence: str, evidence: str) -> bool:
@@ -34,15 +38,17 @@ def same_sentence(sentence: str, evidence: str) -> bool:
     return a in b or b in a or (len(a) >= 12 and a[:12] in b) or (len(b) >= 12 and b[:12] in a)
 
 
-def pair_examples(nlp: Language, items: list[GoldArticle]) -> list[tuple[list[str], str]]:
-    """(features, gold label) of every candidate pair of the gold entities' mentions
-    in ``items``, through ``nlp``'s rule relations (it has no classifier). Gold
-    mentions, not a recognizer's: the classifier learns what the words say of
-    two entities (a recognizer run on the texts it was trained on is nearly
-    perfect there, and would teach nothing of its errors anyway; measured)."""
+Example = tuple[list[str], str]
+
+
+def item_examples(nlp: Language, items: list[GoldArticle]) -> Iterator[tuple[Doc, list[Example]]]:
+    """Each item's doc and the (features, gold label) of every candidate pair of
+    its gold entities' mentions, through ``nlp``'s rule relations (it has no
+    classifier). Gold mentions, not a recognizer's: the classifier learns what
+    the words say of two entities (trained on the recognizer's output on its
+    own training texts, where it is nearly perfect, it did no better on dev)."""
     if "gb_relation_classifier" in nlp.pipe_names:
-        raise ValueError("pair_examples reads the rules' relations: give it a pipeline without gb_relation_classifier")
-    out = []
+        raise ValueError("pair examples read the rules' relations: give a pipeline without gb_relation_classifier")
     for item in items:
         doc = with_gold_entities(nlp, item.article.text, item.gold["entities"])
         by_pair: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -51,6 +57,7 @@ def pair_examples(nlp: Language, items: list[GoldArticle]) -> list[tuple[list[st
             by_pair.setdefault((r["head"], r["tail"]), []).append((r["type"], ev))
             if r["type"] in SYMMETRIC:
                 by_pair.setdefault((r["tail"], r["head"]), []).append((r["type"], ev))
+        examples = []
         for cand in candidates(doc):
             label = NONE
             # (across sentences, the sentence is the one that states it: 出席仪式的有…)
@@ -63,12 +70,45 @@ def pair_examples(nlp: Language, items: list[GoldArticle]) -> list[tuple[list[st
                 if nested or not ev or same_sentence(sentence, ev):
                     label = rel
                     break
-            out.append((cand.features, label))
-    return out
+            examples.append((cand.features, label))
+        yield doc, examples
 
 
-def train_relations(examples: Iterable[tuple[list[str], str]], path: str | Path, *, c: float = C) -> Path:
-    """A multinomial logistic regression on the examples, saved as ``PairModel`` arrays."""
+def _triples(rels: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    return {(min(h, t), r, max(h, t)) if r in SYMMETRIC else (h, r, t) for h, r, t in rels}
+
+
+def rule_types_to_keep(
+    docs: list[Doc], examples: list[list[Example]], items: list[GoldArticle], *, folds: int = FOLDS, threshold: float = THRESHOLD
+) -> list[str]:
+    """The relation types whose rule relations are worth keeping beside the model's,
+    by cross-validation on the training texts: for each fold a model fit on
+    the others decides the fold's pairs, with and without each type's rule
+    relations kept, scored against the gold (never the dev split)."""
+    counts: dict[tuple[str, bool], Counter] = {}
+    every = [t for t in sorted(RELATION_TYPES)]
+    for k in range(folds):
+        model = fit([e for i, ex in enumerate(examples) if i % folds != k for e in ex])
+        for i in range(k, len(docs), folds):
+            gold = _triples((r["head"], r["type"], r["tail"]) for r in items[i].gold["relations"])
+            for keep in (False, True):
+                model.keep_rules = set(every) if keep else set()
+                found = _triples((r.head, r.type, r.tail) for r in classify(docs[i], model, threshold))
+                for rel in every:
+                    c = counts.setdefault((rel, keep), Counter())
+                    g, f = {x for x in gold if x[1] == rel}, {x for x in found if x[1] == rel}
+                    c["tp"] += len(g & f)
+                    c["fp"] += len(f - g)
+                    c["fn"] += len(g - f)
+
+    def f1(c: Counter) -> float:
+        return 2 * c["tp"] / max(2 * c["tp"] + c["fp"] + c["fn"], 1)
+
+    return [rel for rel in every if f1(counts[(rel, True)]) > f1(counts[(rel, False)])]
+
+
+def fit(examples: Iterable[Example], *, c: float = C) -> PairModel:
+    """A multinomial logistic regression on the examples, as ``PairModel`` arrays."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -84,7 +124,18 @@ def train_relations(examples: Iterable[tuple[list[str], str]], path: str | Path,
     weights = clf.coef_.T.astype(np.float32)
     keep = np.abs(weights).max(axis=1) > 1e-3
     vocab = [f for f, k in zip(vec.get_feature_names_out(), keep) if k]
-    model = PairModel(vocab, weights[keep], clf.intercept_.astype(np.float32), classes)
+    return PairModel(vocab, weights[keep], clf.intercept_.astype(np.float32), classes)
+
+
+def train_relations(nlp: Language, items: list[GoldArticle], path: str | Path, *, c: float = C) -> Path:
+    """The classifier trained on ``items`` (with the rule types worth keeping beside
+    it, chosen by cross-validation) written to ``path``."""
+    docs, examples = [], []
+    for doc, ex in item_examples(nlp, items):
+        docs.append(doc)
+        examples.append(ex)
+    model = fit((e for ex in examples for e in ex), c=c)
+    model.keep_rules = set(rule_types_to_keep(docs, examples, items)) if len(items) >= FOLDS * 4 else set()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     model.save(path)

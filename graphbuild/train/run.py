@@ -24,7 +24,7 @@ from graphbuild.nlp.pipeline import TRAINED, build
 from graphbuild.train.devscore import score_split
 from graphbuild.train.gold import gold_articles, read_gold
 from graphbuild.train.ner import featurize, train_ner
-from graphbuild.train.relations import pair_examples, train_relations
+from graphbuild.train.relations import train_relations
 
 
 @dataclass
@@ -61,7 +61,7 @@ def train_all(*, corpus: str | Path = "corpus", out: str | Path, limit: int | No
     result.seconds["ner"] = time.perf_counter() - t
     t = time.perf_counter()
     # the classifier learns from pairs of the gold entities (it does not need the recognizer)
-    train_relations(pair_examples(rules, items), out / TRAINED["gb_relation_classifier"])
+    train_relations(rules, items, out / TRAINED["gb_relation_classifier"])
     result.seconds["relations"] = time.perf_counter() - t
     if score and dev_files:
         t = time.perf_counter()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,21 +54,33 @@ class Candidate:
 class PairModel:
     """A linear model over sparse string features: ``scores = W[features].sum() + b``."""
 
-    def __init__(self, vocab: list[str], weights: np.ndarray, bias: np.ndarray, classes: list[str]) -> None:
+    def __init__(
+        self, vocab: list[str], weights: np.ndarray, bias: np.ndarray, classes: list[str], keep_rules: Iterable[str] = ()
+    ) -> None:
         self.index = {f: i for i, f in enumerate(vocab)}
         self.weights = weights
         self.bias = bias
         self.classes = classes
+        # the types whose rule relations stay beside the model's (chosen in training)
+        self.keep_rules = set(keep_rules)
 
     @classmethod
     def load(cls, path: str | Path) -> PairModel:
         with np.load(path, allow_pickle=False) as z:
-            return cls(str(z["vocab"]).split("\n"), z["weights"].astype(np.float32), z["bias"], str(z["classes"]).split("\n"))
+            keep = str(z["keep_rules"]).split("\n") if "keep_rules" in z.files else []
+            return cls(
+                str(z["vocab"]).split("\n"), z["weights"].astype(np.float32), z["bias"], str(z["classes"]).split("\n"), [k for k in keep if k]
+            )
 
     def save(self, path: str | Path) -> None:
         vocab = sorted(self.index, key=self.index.get)  # type: ignore[arg-type]
         np.savez_compressed(
-            path, vocab=np.array("\n".join(vocab)), weights=self.weights.astype(np.float16), bias=self.bias, classes=np.array("\n".join(self.classes))
+            path,
+            vocab=np.array("\n".join(vocab)),
+            weights=self.weights.astype(np.float16),
+            bias=self.bias,
+            classes=np.array("\n".join(self.classes)),
+            keep_rules=np.array("\n".join(sorted(self.keep_rules))),
         )
 
     def proba_many(self, many: list[list[str]]) -> np.ndarray:
@@ -218,49 +230,54 @@ class RelationClassifier:
         return self.path.is_file()
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.ready:
-            return doc
-        model = _model(str(self.path))
-        text = text_of(doc)
-        best: dict[tuple[str, str, str], tuple[float, Relation]] = {}
-        seen: set[tuple[str, str, int]] = set()
-        with collector_paused():
-            cands_ = list(candidates(doc))
-            probs = model.proba_many([c.features for c in cands_]) if cands_ else []
-        for cand, p in zip(cands_, probs):
-            h, t = cand.head, cand.tail
-            seen.add((h.id_, t.id_, cand.sent[0]))
-            order = np.argsort(-p)
-            for ci in order[:2]:
-                rel = model.classes[ci]
-                if rel == NONE or p[ci] < self.threshold or not allowed(rel, h.label_, t.label_):
-                    continue
-                hn, tn = (h.id_, t.id_)
-                if rel in SYMMETRIC and hn > tn:
-                    hn, tn = tn, hn
-                year = None
-                if rel == "AWARDED":
-                    y = _YEAR.search(text, cand.sent[0], cand.sent[1])
-                    year = int(y.group(1)) if y else None
-                key = (hn, rel, tn)
-                if key not in best or p[ci] > best[key][0]:
-                    best[key] = (float(p[ci]), Relation(hn, rel, tn, cand.sent[0], cand.sent[1], None, year))
-        kept = {(r.head, r.type, r.tail): r for _, r in best.values()}
-        starts = [m.start() for m in SENTENCE.finditer(text)]
-        places = {sp.id_ for sp in doc.spans.get("entities", []) if sp.label_ == "Place"}
-        for r in relations(doc):
-            key = (r.head, r.type, r.tail)
-            # a type the model was not trained on stays the rules', and so do places on the
-            # administrative map (SCHEMA: PART_OF between places may follow it)
-            if r.type not in model.classes or r.type == "PART_OF" and r.head in places and r.tail in places:
-                kept.setdefault(key, r)
-                continue
-            if key in kept:
-                if r.title and not kept[key].title:
-                    kept[key] = r
-                continue
-            at = starts[max(bisect.bisect_right(starts, r.start) - 1, 0)] if starts else 0
-            if (r.head, r.tail, at) not in seen and (r.tail, r.head, at) not in seen:
-                kept[key] = r
-        doc.user_data[RELATIONS] = list(kept.values())
+        if self.ready:
+            doc.user_data[RELATIONS] = classify(doc, _model(str(self.path)), self.threshold)
         return doc
+
+
+def classify(doc: Doc, model: PairModel, threshold: float) -> list[Relation]:
+    """The relations of ``doc`` by ``model``, with the rules' where it does not decide."""
+    text = text_of(doc)
+    best: dict[tuple[str, str, str], tuple[float, Relation]] = {}
+    seen: set[tuple[str, str, int]] = set()
+    with collector_paused():
+        cands_ = list(candidates(doc))
+        probs = model.proba_many([c.features for c in cands_]) if cands_ else []
+    for cand, p in zip(cands_, probs):
+        h, t = cand.head, cand.tail
+        seen.add((h.id_, t.id_, cand.sent[0]))
+        order = np.argsort(-p)
+        for ci in order[:2]:
+            rel = model.classes[ci]
+            if rel == NONE or p[ci] < threshold or not allowed(rel, h.label_, t.label_):
+                continue
+            hn, tn = (h.id_, t.id_)
+            if rel in SYMMETRIC and hn > tn:
+                hn, tn = tn, hn
+            year = None
+            if rel == "AWARDED":
+                y = _YEAR.search(text, cand.sent[0], cand.sent[1])
+                year = int(y.group(1)) if y else None
+            key = (hn, rel, tn)
+            if key not in best or p[ci] > best[key][0]:
+                best[key] = (float(p[ci]), Relation(hn, rel, tn, cand.sent[0], cand.sent[1], None, year))
+    kept = {(r.head, r.type, r.tail): r for _, r in best.values()}
+    starts = [m.start() for m in SENTENCE.finditer(text)]
+    places = {sp.id_ for sp in doc.spans.get("entities", []) if sp.label_ == "Place"}
+    for r in relations(doc):
+        key = (r.head, r.type, r.tail)
+        # a type the model was not trained on stays the rules', and so do places on the
+        # administrative map (SCHEMA: PART_OF between places may follow it) and the
+        # relations of the types whose rules training found worth keeping beside the model
+        if r.type not in model.classes or r.type in model.keep_rules or r.type == "PART_OF" and r.head in places and r.tail in places:
+            if key not in kept or r.title and not kept[key].title:
+                kept[key] = r
+            continue
+        if key in kept:
+            if r.title and not kept[key].title:
+                kept[key] = r
+            continue
+        at = starts[max(bisect.bisect_right(starts, r.start) - 1, 0)] if starts else 0
+        if (r.head, r.tail, at) not in seen and (r.tail, r.head, at) not in seen:
+            kept[key] = r
+    return list(kept.values())
