@@ -61,6 +61,8 @@ _OWNED_UNION = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?(?:有限公司|有�
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 # a government bureau named without place or level: 人社局, 司法局, 应急管理局, 人社厅
 _BARE_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,5}(?:局|厅)")
+# what a company's name adds to its short form without naming a unit of it
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司|(?:集团)?公司|集团")
 # what a place's short form leaves off (峨边彝族自治县, 东城区, 金融街街道)
 _PLACE_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)*(?:自治)?(?:省|市|县|区|州|旗|镇|乡|村|街道)")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
@@ -251,7 +253,13 @@ class Resolver:
                         continue  # the enterprise of an enterprise union is an entity too
                     if c.label == k.label == "Place":
                         continue  # 武汉经济技术开发区 inside 武汉经济技术开发区低空经济产业园: both are places
-                    if c.label == "Enterprise" and k.label in BODIES and c.start == k.start and k.end - c.end >= 2:
+                    if (
+                        c.label == "Enterprise"
+                        and k.label in BODIES
+                        and c.start == k.start
+                        and k.end - c.end >= 2
+                        and not _LEGAL_FORM.fullmatch(k.name[len(c.name) :] if k.name.startswith(c.name) else "")
+                    ):
                         continue  # a unit named after its parent company (兵器装备集团重庆长安民生物流…): both are entities
                     if (
                         c.label == "Place"
