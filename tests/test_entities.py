@@ -470,3 +470,24 @@ def test_contests_listed_with_one_head_and_a_launch_ceremony(nlp):
     got = ents(nlp, "2025年江苏省“苏工杯”劳动和技能竞赛启动仪式举行，2024江苏工匠年度人物颁奖典礼同时举办。")
     assert ("2025年江苏省“苏工杯”劳动和技能竞赛启动仪式", "Event") in got, got
     assert ("2024江苏工匠年度人物颁奖典礼", "Event") in got, got
+
+
+def test_a_place_written_without_its_suffix_is_the_place_named_with_it():
+    from graphbuild.nlp.candidates import Cand
+    from graphbuild.nlp.components.resolver import Resolver
+
+    kept = [Cand(0, 3, "Place", "遂昌县", "place"), Cand(9, 11, "Place", "遂昌", "ner"), Cand(20, 22, "Place", "峨边", "ner"),
+            Cand(30, 37, "Place", "峨边彝族自治县", "place"), Cand(40, 42, "Place", "东城", "ner")]  # fmt: skip
+    Resolver._places_by_short_forms(kept)
+    assert [c.name for c in kept] == ["遂昌县", "遂昌县", "峨边彝族自治县", "峨边彝族自治县", "东城"]
+    assert "遂昌" in kept[1].aliases
+
+
+def test_a_company_a_unit_is_named_after_is_an_entity_but_not_its_own_legal_form():
+    from graphbuild.nlp.candidates import Cand
+    from graphbuild.nlp.components.resolver import Resolver
+
+    unit = [Cand(0, 20, "Enterprise", "兵器装备集团重庆长安民生物流股份有限公司", "ner"), Cand(0, 6, "Enterprise", "兵器装备集团", "body")]
+    assert {c.name for c in Resolver._select(unit)} == {"兵器装备集团重庆长安民生物流股份有限公司", "兵器装备集团"}
+    own = [Cand(0, 14, "Enterprise", "陕西煤业化工集团有限责任公司", "ner"), Cand(0, 8, "Enterprise", "陕西煤业化工集团", "body")]
+    assert [c.name for c in Resolver._select(own)] == ["陕西煤业化工集团有限责任公司"]

@@ -40,6 +40,14 @@ def test_gold_mentions_keep_places_inside_a_name_but_not_a_name_inside_itself():
     assert found == {(0, 6, "Union"), (0, 3, "Place")}
 
 
+def test_gold_names_with_full_width_punctuation_are_found_in_the_normalized_text():
+    from graphbuild.corpus.normalize import normalize
+
+    ents = [{"name": "民生能源（集团）股份有限公司", "type": "Enterprise", "aliases": ["民生能源(集团)股份有限公司"]}]
+    text = normalize("据悉,民生能源(集团)股份有限公司开展活动。").text
+    assert [text[s:e] for s, e, _ in gold_spans(text, ents)] == ["民生能源（集团）股份有限公司"]
+
+
 def test_bio_tags_become_spans():
     assert spans_from_tags(["O", "B-Award", "I-Award", "B-Group", "I-Place"]) == [(1, 3, "Award"), (3, 4, "Group"), (4, 5, "Place")]
 
@@ -65,6 +73,52 @@ def test_predicted_spans_keep_the_rules_names_and_nested_places_and_drop_the_res
 def test_evidence_sentence_matches_across_surface_forms():
     assert same_sentence("山东省总工会主席徐海荣说，好。", "山東省總工會主席徐海榮說,好。")
     assert not same_sentence("会议召开。", "山东省总工会主席徐海荣说。")
+
+
+def _rules_doc(text: str, entities: list[dict]):  # noqa: ANN202 - a spaCy Doc
+    from graphbuild.nlp.pipeline import build
+    from graphbuild.train.gold import with_gold_entities
+
+    return with_gold_entities(build(learned=False), text, entities)
+
+
+def test_relation_examples_are_the_gold_entities_pairs_labelled_in_their_evidence_sentence():
+    from graphbuild.train.gold import GoldArticle, gold_articles
+    from graphbuild.train.relations import item_examples
+
+    record = {
+        "doc_id": "t",
+        "text": "李明是重庆市总工会主席。李明到重庆市总工会调研。",
+        "entities": [{"name": "李明", "type": "Person"}, {"name": "重庆市总工会", "type": "Union"}],
+        "relations": [{"head": "李明", "type": "WORKS_AT", "tail": "重庆市总工会", "evidence": "李明是重庆市总工会主席。"}],
+    }
+    items: list[GoldArticle] = list(gold_articles([record]))
+    from graphbuild.nlp.pipeline import build
+
+    [(doc, examples)] = list(item_examples(build(learned=False), items))
+    pairs = [(f[0], label) for f, label in examples if f[0] == "types=Person>Union"]
+    assert pairs == [("types=Person>Union", "WORKS_AT"), ("types=Person>Union", "NONE")]  # stated once, in its sentence
+
+
+def test_the_rule_relations_of_the_types_training_keeps_stay_beside_the_models(tmp_path):
+    import numpy as np
+
+    from graphbuild.nlp.components.relation_classifier import NONE, PairModel, classify
+
+    doc = _rules_doc(
+        "重庆市总工会与重庆市人社局联合举办技能大赛。",
+        [{"name": "重庆市总工会", "type": "Union"}, {"name": "重庆市人社局", "type": "Organization"}],
+    )
+    rule = {(r.head, r.type, r.tail) for r in doc.user_data["gb_relations"] if r.type == "PARTNERS_WITH"}
+    assert rule
+    # a model that says NONE to every pair: it decides the pairs it sees, unless training kept the type's rules
+    never = PairModel(["bias"], np.zeros((1, 2), np.float32), np.array([5.0, -5.0], np.float32), [NONE, "PARTNERS_WITH"])
+    assert not {(r.head, r.type, r.tail) for r in classify(doc, never, 0.4)} & rule
+    never.keep_rules = {"PARTNERS_WITH"}
+    never.save(tmp_path / "m.npz")
+    loaded = PairModel.load(tmp_path / "m.npz")
+    assert loaded.keep_rules == {"PARTNERS_WITH"}
+    assert {(r.head, r.type, r.tail) for r in classify(doc, loaded, 0.4)} >= rule
 
 
 def test_shipped_models_load_and_find_what_the_rules_do_not_know(nlp):
