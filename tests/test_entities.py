@@ -491,3 +491,13 @@ def test_a_company_a_unit_is_named_after_is_an_entity_but_not_its_own_legal_form
     assert {c.name for c in Resolver._select(unit)} == {"兵器装备集团重庆长安民生物流股份有限公司", "兵器装备集团"}
     own = [Cand(0, 14, "Enterprise", "陕西煤业化工集团有限责任公司", "ner"), Cand(0, 8, "Enterprise", "陕西煤业化工集团", "body")]
     assert [c.name for c in Resolver._select(own)] == ["陕西煤业化工集团有限责任公司"]
+
+
+def test_a_union_abbreviation_however_found_is_expanded():
+    from graphbuild.nlp.candidates import Cand
+    from graphbuild.nlp.components.resolver import Resolver
+
+    bare, named = Cand(0, 2, "Union", "市总", "ner"), Cand(5, 10, "Union", "大连市总", "ner")
+    for c in (bare, named):
+        Resolver()._canonical_body(c, [], "市总调研。大连市总开会。")
+    assert (bare.name, named.name) == ("市总工会", "大连市总工会") and "市总" in bare.aliases

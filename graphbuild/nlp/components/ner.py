@@ -80,6 +80,19 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _without_lone_marks(name: str) -> str:
+    """A name without a title mark that opens or closes nothing in it (《园岭街道总工会).
+
+    >>> _without_lone_marks("《园岭街道总工会"), _without_lone_marks("《中国工人》杂志社")
+    ('园岭街道总工会', '《中国工人》杂志社')
+    """
+    if name.startswith("《") and "》" not in name:
+        name = name[1:]
+    if name.endswith("》") and "《" not in name:
+        name = name[:-1]
+    return name
+
+
 def merge_with_rules(text: str, predicted: list[tuple[int, int, str]], rule_cands: list[Cand]) -> list[Cand]:
     """The candidates the resolver sees: the predicted outer spans, with the
     rules' names where a rule proposed the same span, and the rules' candidates
@@ -98,7 +111,7 @@ def merge_with_rules(text: str, predicted: list[tuple[int, int, str]], rule_cand
                 out.append(c)
                 taken.add(id(c))
             continue
-        name = text[s:e].strip(_STRIP)
+        name = _without_lone_marks(text[s:e].strip(_STRIP))
         if name:
             out.append(Cand(s, e, label, name, "ner"))
     # the predicted spans do not overlap: the one that may hold a candidate starts last at or before it

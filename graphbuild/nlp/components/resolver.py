@@ -173,6 +173,8 @@ class Resolver:
 
     def _canonical_body(self, c: Cand, places: list[tuple[int, str, str]], text: str) -> None:
         name = c.name
+        if c.label == "Union" and re.fullmatch(r".*[省市区县]总", name):
+            name += "工会"  # SCHEMA: 市总 / 大连市总 → …市总工会, however it was found
         written = text[c.start : c.end]
         m = re.match(r"^(省|市|区|县)", name)
         if m and not self.gaz.match(name):
