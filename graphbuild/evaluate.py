@@ -152,7 +152,8 @@ def _match_entities(gold: list[dict], pred: list[dict]) -> tuple[dict[int, int],
     return pairs, [i for i in range(len(pred)) if i not in pairs], [j for j in range(len(gold)) if j not in used]
 
 
-def _relation_key(rel: str, head: int, tail: int) -> tuple:
+def relation_key(rel: str, head: int | str, tail: int | str) -> tuple:
+    """A relation as compared: a symmetric one with its two ends in order."""
     return (rel, *sorted((head, tail))) if rel in SYMMETRIC else (rel, head, tail)
 
 
@@ -167,7 +168,7 @@ def _relation_index(
     for i, j in pairs.items():
         pred_to_gold[pents[i]["name"]].add(j)
     grels = {
-        _relation_key(r["type"], h, t)
+        relation_key(r["type"], h, t)
         for r in gold_relations
         for h in gold_by_name.get(norm(r["head"]), [])
         for t in gold_by_name.get(norm(r["tail"]), [])
@@ -189,7 +190,7 @@ def relation_matcher(gold: dict[str, Any], pred: dict[str, Any]) -> Callable[[st
     pairs, _, _ = _match_entities(gents, pents)
     pred_to_gold, grels = _relation_index(gents, pents, pairs, gold.get("relations", []))
     return lambda head, rel, tail: any(
-        _relation_key(rel, h, t) in grels for h in pred_to_gold.get(head, ()) for t in pred_to_gold.get(tail, ())
+        relation_key(rel, h, t) in grels for h in pred_to_gold.get(head, ()) for t in pred_to_gold.get(tail, ())
     )
 
 
@@ -212,11 +213,9 @@ def score_file(gold: dict, pred: dict, report: Report, file_id: str) -> None:
     prels = {}
     for r in pred.get("relations", []):
         hs, ts = pred_to_gold.get(r["head"], set()), pred_to_gold.get(r["tail"], set())
-        keys = {_relation_key(r["type"], h, t) for h in hs for t in ts}
+        keys = {relation_key(r["type"], h, t) for h in hs for t in ts}
         hit = next((k for k in keys if k in grels), None)
-        prels[
-            (r["type"], r["head"], r["tail"]) if r["type"] not in SYMMETRIC else (r["type"], *sorted((r["head"], r["tail"])))
-        ] = hit
+        prels[relation_key(r["type"], r["head"], r["tail"])] = hit
     matched = set()
     for key, hit in prels.items():
         if hit is not None and hit not in matched:

@@ -19,7 +19,6 @@ import json
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +26,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graphbuild.corpus.articles import Article, articles_from_text
+from graphbuild.corpus.normalize import to_simplified
+from graphbuild.evaluate import norm
 from graphbuild.nlp.components.resolver import ENTITIES, Entity
 
 QUOTES = set("“”「」『』\"'《》‘’〈〉")
 OPENING = set("“「『《‘〈")
 CLOSING = set("”」』》’〉")
-
-
-@lru_cache(maxsize=1)
-def _t2s():  # noqa: ANN202 - OpenCC object
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _form(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s or "")
-    s = "".join(ch for ch in s if ch not in QUOTES and not ch.isspace())
-    return _t2s().convert(s)
 
 
 def _fold(ch: str) -> str:
@@ -56,10 +44,8 @@ def _stripped(text: str) -> tuple[str, list[int]]:
     """``text`` without quote marks and whitespace, in simplified characters,
     and the offset in ``text`` of each of its characters."""
     keep = [i for i, ch in enumerate(text) if ch not in QUOTES and not ch.isspace()]
-    # folded as ``_form`` folds a name (NFKC: the text's full-width （，： are the name's (,:)
-    view = "".join(_fold(text[i]) for i in keep)
-    simplified = _t2s().convert(view)
-    return (simplified if len(simplified) == len(view) else view), keep
+    # folded as ``norm`` folds a name (NFKC: the text's full-width （，： are the name's (,:)
+    return to_simplified("".join(_fold(text[i]) for i in keep)), keep
 
 
 def gold_mentions(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[int, int, str, str]]:
@@ -68,7 +54,7 @@ def gold_mentions(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[i
     view, keep = _stripped(text)
     found: set[tuple[int, int, str, str]] = set()
     for ent in entities:
-        forms = {_form(f) for f in [ent["name"], *ent.get("aliases", [])]}
+        forms = {norm(f or "") for f in [ent["name"], *ent.get("aliases", [])]}
         for form in forms:
             if not form:
                 continue
@@ -105,9 +91,11 @@ _BEFORE_ENTITIES = ("gb_lac",)
 _RELATION_PIPES = ("gb_relations", "gb_relation_classifier")
 
 
-def with_gold_entities(nlp: Language, text: str, entities: list[dict[str, Any]]) -> Doc:
-    """``text`` through ``nlp``'s relation steps with the gold entities' mentions in
-    place of the recognizer's and the resolver's (the steps ``nlp`` has)."""
+def with_gold_entities(
+    nlp: Language, text: str, entities: list[dict[str, Any]], *, steps: tuple[str, ...] = _RELATION_PIPES
+) -> Doc:
+    """``text`` through ``nlp``'s relation ``steps`` (those it has) with the gold
+    entities' mentions in place of the recognizer's and the resolver's."""
     doc = nlp.make_doc(text)
     for name in _BEFORE_ENTITIES:
         doc = nlp.get_pipe(name)(doc)
@@ -121,7 +109,7 @@ def with_gold_entities(nlp: Language, text: str, entities: list[dict[str, Any]])
             spans.append(span)
     doc.user_data[ENTITIES] = list(by_key.values())
     doc.spans["entities"] = spans
-    for name in _RELATION_PIPES:
+    for name in steps:
         if name in nlp.pipe_names:
             doc = nlp.get_pipe(name)(doc)
     return doc

@@ -18,7 +18,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.evaluate import norm
+from graphbuild.evaluate import norm, relation_key
 from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates, classify
 from graphbuild.nlp.pipeline import component_setting
 from graphbuild.schema import RELATION_TYPES, SYMMETRIC
@@ -43,14 +43,12 @@ Example = tuple[list[str], str]
 
 def item_examples(nlp: Language, items: list[GoldArticle]) -> Iterator[tuple[Doc, list[Example]]]:
     """Each item's doc and the (features, gold label) of every candidate pair of
-    its gold entities' mentions, through ``nlp``'s rule relations (it has no
-    classifier). Gold mentions, not a recognizer's: the classifier learns what
-    the words say of two entities (trained on the recognizer's output on its
-    own training texts, where it is nearly perfect, it did no better on dev)."""
-    if "gb_relation_classifier" in nlp.pipe_names:
-        raise ValueError("pair examples read the rules' relations: give a pipeline without gb_relation_classifier")
+    its gold entities' mentions, through ``nlp``'s rule relations. Gold mentions,
+    not a recognizer's: the classifier learns what the words say of two entities
+    (trained on the recognizer's output on its own training texts, where it is
+    nearly perfect, it did no better on dev)."""
     for item in items:
-        doc = with_gold_entities(nlp, item.article.text, item.gold["entities"])
+        doc = with_gold_entities(nlp, item.article.text, item.gold["entities"], steps=("gb_relations",))
         by_pair: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for r in item.gold["relations"]:
             ev = r.get("evidence", "")
@@ -74,8 +72,8 @@ def item_examples(nlp: Language, items: list[GoldArticle]) -> Iterator[tuple[Doc
         yield doc, examples
 
 
-def _triples(rels: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
-    return {(min(h, t), r, max(h, t)) if r in SYMMETRIC else (h, r, t) for h, r, t in rels}
+def _triples(rels: Iterable[tuple[str, str, str]]) -> set[tuple]:
+    return {relation_key(r, h, t) for h, r, t in rels}
 
 
 def rule_types_to_keep(
@@ -86,7 +84,7 @@ def rule_types_to_keep(
     the others decides the fold's pairs, with and without each type's rule
     relations kept, scored against the gold (never the dev split)."""
     counts: dict[tuple[str, bool], Counter] = {}
-    every = [t for t in sorted(RELATION_TYPES)]
+    every = sorted(RELATION_TYPES)
     for k in range(folds):
         model = fit([e for i, ex in enumerate(examples) if i % folds != k for e in ex])
         for i in range(k, len(docs), folds):
@@ -96,7 +94,7 @@ def rule_types_to_keep(
                 found = _triples((r.head, r.type, r.tail) for r in classify(docs[i], model, threshold))
                 for rel in every:
                     c = counts.setdefault((rel, keep), Counter())
-                    g, f = {x for x in gold if x[1] == rel}, {x for x in found if x[1] == rel}
+                    g, f = {x for x in gold if x[0] == rel}, {x for x in found if x[0] == rel}
                     c["tp"] += len(g & f)
                     c["fp"] += len(f - g)
                     c["fn"] += len(g - f)

@@ -23,9 +23,11 @@ True
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,6 +37,7 @@ from graphbuild.nlp.char_features import char_features
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 
 MODEL_FILE = "ner.crfsuite"
+T = TypeVar("T")
 _STRIP = "“”‘’「」 \n\t"
 
 
@@ -48,13 +51,18 @@ def model_path(model: str) -> Path:
     return path if path.is_absolute() else model_dir() / path
 
 
-def _tagger(path: str):  # noqa: ANN202 - pycrfsuite.Tagger
-    # keyed by the file's time too: `graphbuild train` may rewrite it in this process
-    return _open_tagger(path, Path(path).stat().st_mtime_ns)
+def loaded(path: str | Path, load: Callable[[str], T]) -> T:
+    """A trained model file loaded once, by ``load``; loaded again when the file
+    changes (`graphbuild train` may rewrite it in this process)."""
+    return _loaded(load, str(path), Path(path).stat().st_mtime_ns)
 
 
-@lru_cache(maxsize=4)
-def _open_tagger(path: str, mtime: int):  # noqa: ANN202
+@lru_cache(maxsize=8)
+def _loaded(load: Callable[[str], T], path: str, mtime: int) -> T:
+    return load(path)
+
+
+def _open_tagger(path: str):  # noqa: ANN202 - pycrfsuite.Tagger
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -143,7 +151,7 @@ class LearnedEntities:
         if not text:
             return []
         with collector_paused():
-            tags = _tagger(str(self.path)).tag(char_features(text, lac_tokens(doc), cands(doc)))
+            tags = loaded(self.path, _open_tagger).tag(char_features(text, lac_tokens(doc), cands(doc)))
         return spans_from_tags(tags)
 
     def __call__(self, doc: Doc) -> Doc:

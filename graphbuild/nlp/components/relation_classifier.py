@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.candidates import collector_paused, text_of
 from graphbuild.nlp.components.lac_tagger import lac_tokens
-from graphbuild.nlp.components.ner import model_path
+from graphbuild.nlp.components.ner import loaded, model_path
 from graphbuild.nlp.components.relations import _YEAR, RELATIONS, Relation, _alt, cues, relations
 from graphbuild.nlp.pair_features import cross_features, name_features, pair_features
 from graphbuild.schema import ACTIVITIES, BODIES, HOLDERS, RELATION_TYPES, SYMMETRIC, allowed
@@ -101,15 +101,6 @@ class PairModel:
             z[filled] += summed[filled]
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
-
-
-def _model(path: str) -> PairModel:
-    return _load_model(path, Path(path).stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=4)
-def _load_model(path: str, mtime: int) -> PairModel:
-    return PairModel.load(path)
 
 
 @lru_cache(maxsize=128)
@@ -231,7 +222,7 @@ class RelationClassifier:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.ready:
-            doc.user_data[RELATIONS] = classify(doc, _model(str(self.path)), self.threshold)
+            doc.user_data[RELATIONS] = classify(doc, loaded(self.path, PairModel.load), self.threshold)
         return doc
 
 
