@@ -24,7 +24,6 @@ from graphbuild.errors import Errors, GraphbuildError
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 16 * 1024 * 1024
-_CONTROL_TO_SPACE = {c: " " for c in [*range(32), 0x7F] if chr(c) not in "\t\n\r\f"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -77,6 +76,8 @@ def _hidden(f: Path, root: Path) -> bool:
 
 # binary is judged by its share of control bytes, not by one stray NUL
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f") + b"\x7f"
+# what a read text keeps of them: spaces
+_CONTROL_TO_SPACE = dict.fromkeys(_CONTROL_BYTES, " ")
 MAX_CONTROL_SHARE = 0.10
 # a text with at most this share of undecodable bytes is kept, those bytes replaced
 MAX_BAD_SHARE = 0.02
