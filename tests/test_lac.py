@@ -31,6 +31,18 @@ def test_pruned_viterbi_equals_full_viterbi(scale: float) -> None:
     assert [list(p) for p in got] == [_viterbi_reference(e, transitions) for e in emissions]
 
 
+@pytest.mark.parametrize("scale", [0.05, 0.3, 1.0, 10.0])
+def test_decoding_only_the_doubtful_runs_equals_full_viterbi(scale: float) -> None:
+    # from all positions in doubt (0.05) through mixed runs to none (10.0), with
+    # sequences of one position and runs at either end
+    rng = np.random.default_rng(11)
+    transitions = rng.normal(0, 0.1, (12, 12)).astype(np.float32)
+    emissions = [rng.normal(0, scale, (n, 12)).astype(np.float32) for n in (1, 2, 5, 17, 40, 40, 3, 200)]
+    got = lac.best_paths(emissions, transitions)
+    assert [list(p) for p in got] == [_viterbi_reference(e, transitions) for e in emissions]
+    assert lac.best_paths([], transitions) == []
+
+
 def test_padded_batches_tag_like_single_sentences() -> None:
     texts = [
         "全国劳模邹彬在长沙参加会议。",

@@ -59,6 +59,8 @@ class PairModel:
     ) -> None:
         self.index = {f: i for i, f in enumerate(vocab)}
         self.weights = weights
+        # with a zero row after the weights: what a feature the model does not know reads
+        self._rows = np.vstack([weights.astype(np.float32), np.zeros((1, weights.shape[1]), dtype=np.float32)])
         self.bias = bias
         self.classes = classes
         # the types whose rule relations stay beside the model's (chosen in training)
@@ -85,20 +87,16 @@ class PairModel:
 
     def proba_many(self, many: list[list[str]]) -> np.ndarray:
         """Class probabilities of many feature lists at once (one numpy pass)."""
+        if not many:
+            return np.empty((0, len(self.classes)), dtype=np.float32)
+        unknown = len(self.weights)
         get = self.index.get
-        rows: list[int] = []
-        starts = np.empty(len(many), dtype=np.int64)
-        for k, features in enumerate(many):
-            starts[k] = len(rows)
-            rows += [i for i in map(get, features) if i is not None]
-        z = np.tile(self.bias.astype(np.float32), (len(many), 1))
-        if rows:
-            # a zero row at the end, so that every group's start is an index reduceat takes
-            picked = np.vstack([self.weights[np.array(rows)], np.zeros((1, z.shape[1]), dtype=np.float32)])
-            summed = np.add.reduceat(picked, starts, axis=0)
-            # reduceat gives a row even to an empty group: keep only the groups with features
-            filled = np.diff(np.append(starts, len(rows))) > 0
-            z[filled] += summed[filled]
+        rows = np.fromiter((get(f, unknown) for features in many for f in features), dtype=np.int64)
+        starts = np.zeros(len(many), dtype=np.int64)
+        np.cumsum([len(features) for features in many[:-1]], out=starts[1:])
+        z = self.bias.astype(np.float32) + np.add.reduceat(self._rows[np.append(rows, unknown)], starts, axis=0)
+        # reduceat gives an empty group the row at its start: no features, no weights
+        z[np.diff(np.append(starts, len(rows))) == 0] = self.bias
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
 
