@@ -477,9 +477,12 @@ def test_a_place_written_without_its_suffix_is_the_place_named_with_it():
     from graphbuild.nlp.components.resolver import Resolver
 
     kept = [Cand(0, 3, "Place", "遂昌县", "place"), Cand(9, 11, "Place", "遂昌", "ner"), Cand(20, 22, "Place", "峨边", "ner"),
-            Cand(30, 37, "Place", "峨边彝族自治县", "place"), Cand(40, 42, "Place", "东城", "ner")]  # fmt: skip
+            Cand(30, 37, "Place", "峨边彝族自治县", "place"), Cand(40, 42, "Place", "东城", "ner"),
+            Cand(50, 58, "Place", "张家川回族自治县", "place"), Cand(60, 63, "Place", "张家川", "ner"),
+            Cand(70, 74, "Place", "和田地区", "place"), Cand(80, 82, "Place", "和田", "ner")]  # fmt: skip
     Resolver._places_by_short_forms(kept)
-    assert [c.name for c in kept] == ["遂昌县", "遂昌县", "峨边彝族自治县", "峨边彝族自治县", "东城"]
+    assert [c.name for c in kept] == ["遂昌县", "遂昌县", "峨边彝族自治县", "峨边彝族自治县", "东城",
+                                      "张家川回族自治县", "张家川回族自治县", "和田地区", "和田地区"]  # fmt: skip
     assert "遂昌" in kept[1].aliases
 
 

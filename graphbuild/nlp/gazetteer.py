@@ -33,6 +33,31 @@ _SUFFIXES = (
 )
 
 
+# the peoples an autonomous division is named after, besides 汉 (红河哈尼族彝族自治州)
+PEOPLES = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
+    "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 "
+    "裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
+).split()
+# what a place's short form leaves off: peoples, autonomy and the level
+# (峨边彝族自治县, 新疆维吾尔自治区, 和田地区, 东城区, 金融街街道)
+_ADMIN_SUFFIX = re.compile(
+    "(?:(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族|维吾尔)*"
+    "(?:自治|特别行政)?(?:地区|省|市|县|区|州|旗|盟|镇|乡|村|街道)"
+)
+
+
+def short_form(name: str) -> str | None:
+    """A place's name without its administrative suffix: the shortest form of
+    two characters or more that leaves off only peoples, autonomy and level.
+
+    >>> [short_form(n) for n in ("张家川回族自治县", "湘西土家族苗族自治州", "和田地区", "遂昌县", "广州")]
+    ['张家川', '湘西', '和田', '遂昌', None]
+    """
+    cut = next((k for k in range(2, len(name)) if _ADMIN_SUFFIX.fullmatch(name, k)), None)
+    return name[:cut] if cut is not None else None
+
+
 STREET_CHARS = set("路街巷道桥港湾")
 
 

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.components.activities import DOC_TITLE
 from graphbuild.nlp.components.lac_tagger import lac_tokens
-from graphbuild.nlp.gazetteer import gazetteer
+from graphbuild.nlp.gazetteer import gazetteer, short_form
 from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES
 
@@ -63,8 +63,6 @@ _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _BARE_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,5}(?:局|厅)")
 # what a company's name adds to its short form without naming a unit of it
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司|(?:集团)?公司|集团")
-# what a place's short form leaves off (峨边彝族自治县, 东城区, 金融街街道)
-_PLACE_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)*(?:自治)?(?:省|市|县|区|州|旗|镇|乡|村|街道)")
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "county", "县": "county"}
 _DROP_NESTED = {
     "Place": {"Enterprise", "Program", "Event", "Person", "Group"},
@@ -402,10 +400,9 @@ class Resolver:
         names = {c.name for c in kept if c.label == "Place"}
         full_of: dict[str, list[str]] = {}
         for name in names:
-            # the shortest short form of two characters or more (湘西 of 湘西土家族苗族自治州)
-            cut = next((k for k in range(2, len(name)) if _PLACE_SUFFIX.fullmatch(name, k)), None)
-            if cut is not None:
-                full_of.setdefault(name[:cut], []).append(name)
+            short = short_form(name)
+            if short is not None:
+                full_of.setdefault(short, []).append(name)
         for c in kept:
             longer = full_of.get(c.name, []) if c.label == "Place" else []
             if len(longer) == 1:
