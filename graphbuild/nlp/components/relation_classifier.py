@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -91,7 +92,7 @@ class PairModel:
             return np.empty((0, len(self.classes)), dtype=np.float32)
         unknown = len(self.weights)
         get = self.index.get
-        rows = np.fromiter((get(f, unknown) for features in many for f in features), dtype=np.int64)
+        rows = np.array(list(map(get, chain.from_iterable(many), repeat(unknown))), dtype=np.int64)
         starts = np.zeros(len(many), dtype=np.int64)
         np.cumsum([len(features) for features in many[:-1]], out=starts[1:])
         z = self.bias.astype(np.float32) + np.add.reduceat(self._rows[np.append(rows, unknown)], starts, axis=0)
@@ -232,11 +233,12 @@ def classify(doc: Doc, model: PairModel, threshold: float) -> list[Relation]:
     with collector_paused():
         cands_ = list(candidates(doc))
         probs = model.proba_many([c.features for c in cands_]) if cands_ else []
-    for cand, p in zip(cands_, probs):
+    # each pair's two likeliest classes, for all pairs at once
+    top_two = np.argsort(-probs, axis=1)[:, :2].tolist() if len(cands_) else []
+    for cand, p, top in zip(cands_, probs, top_two):
         h, t = cand.head, cand.tail
         seen.add((h.id_, t.id_, cand.sent[0]))
-        order = np.argsort(-p)
-        for ci in order[:2]:
+        for ci in top:
             rel = model.classes[ci]
             if rel == NONE or p[ci] < threshold or not allowed(rel, h.label_, t.label_):
                 continue
