@@ -43,24 +43,21 @@ def char_features(text: str, tokens: Sequence[Token], cands: Sequence[Cand]) -> 
             shared.append(f"wt+1={tokens[k + 1].tag}")
         for i in range(t.start, min(t.end, n)):
             word[i] = [f"w={_position(i, t.start, t.end)}-{t.tag}", *shared]
-    rule: list[dict[str, None]] = [{} for _ in range(n)]
+    # most characters are in no candidate: their one rule feature is shared
+    no_rule = ("r=O",)
+    rule: list[Sequence[str]] = [no_rule] * n
     for c in cands:
         for i in range(max(c.start, 0), min(c.end, n)):
-            pos = _position(i, c.start, c.end)
-            rule[i][f"r={c.label}-{pos}"] = None
-    feats = []
-    for i in range(n):
-        p = i + 2
-        f = [
-            "bias",
-            "c=" + padded[p],
-            "c-1=" + padded[p - 1],
-            "c+1=" + padded[p + 1],
-            "b-1=" + padded[p - 1 : p + 1],
-            "b+1=" + padded[p : p + 2],
-            "t0=" + padded[p - 1 : p + 2],
-            *word[i],
-            *(rule[i] or ("r=O",)),
-        ]
-        feats.append(f)
-    return feats
+            feature = f"r={c.label}-{_position(i, c.start, c.end)}"
+            here = rule[i]
+            if here is no_rule:
+                rule[i] = [feature]
+            elif feature not in here:
+                here.append(feature)  # type: ignore[union-attr]
+    # the character n-grams of every position, each list built in one pass
+    one = [padded[k] for k in range(1, n + 4)]  # one[i + 1] is text[i]
+    two = [padded[k : k + 2] for k in range(1, n + 3)]  # two[i + 1] is text[i:i + 2]
+    return [
+        ["bias", "c=" + c, "c-1=" + cm, "c+1=" + cp, "b-1=" + bm, "b+1=" + bp, "t0=" + cm + bp, *w, *r]
+        for c, cm, cp, bm, bp, w, r in zip(one[1:], one, one[2:], two, two[1:], word, rule)
+    ]

@@ -59,8 +59,9 @@ def pair_features(
         left_end, right_start = (he, ts) if hs < ts else (te, hs)
         between = text[left_end:right_start]
         left, right = min(hs, ts), max(he, te)
-        f.append(f"dist={_bucket(len(between))}")
-        f.append(f"dist={types}={order}={_bucket(len(between))}")
+        dist = _bucket(len(between))
+        f.append(f"dist={dist}")
+        f.append(f"dist={types}={order}={dist}")
         if len(between) <= 8:
             f.append(f"btw={between}")
         # the words next to each end say most; a long stretch between says little more
@@ -81,10 +82,9 @@ def pair_features(
             if e <= right_start and tag.startswith("v"):
                 f.append(f"bv={w}")
             k += 1
-        between_types = {lab for s, e, lab in others if left_end <= s and e <= right_start}
-        for lab in sorted(between_types):
-            f.append(f"between_ent={lab}")
-        f.append(f"n_between={min(len([1 for s, e, _ in others if left_end <= s and e <= right_start]), 3)}")
+        inside = [lab for s, e, lab in others if left_end <= s and e <= right_start]
+        f.extend([f"between_ent={lab}" for lab in sorted(set(inside))])
+        f.append(f"n_between={min(len(inside), 3)}")
         for name in sorted({c for a, b, c in cues if left_end <= a and b <= right_start}):
             f.append(f"cue_btw={name}")
             f.append(f"cue_btw={types}={order}={name}")

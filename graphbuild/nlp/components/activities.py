@@ -43,6 +43,8 @@ _CLAUSE_VERBS = {
     "依托",
 }
 _NUMBERED = r"(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年度?|20\d{2}(?=[\u4e00-\u9fff]))"
+_NUMBERED_BEFORE = re.compile(_NUMBERED + r"[\u4e00-\u9fff]{0,12}$")  # a number opening the name before a quote
+_SENTENCE_MARK = re.compile(r"[，。！？：；]")
 _CEREMONY = re.compile(r"启动仪式|颁奖典礼|颁奖仪式")
 _SHARED_CONTEST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,8})等(技能竞赛|劳动竞赛|职业技能竞赛|技能大赛|比赛)"
@@ -100,7 +102,7 @@ def make_activities(nlp: Language, name: str) -> ActivityFinder:
 class ActivityFinder:
     def __init__(self) -> None:
         r = rules()
-        self.events = set(r["event_suffixes"])
+        self.events = tuple(sorted(set(r["event_suffixes"])))
         suffix = _alt(r["program_suffixes"] + r["event_suffixes"])
         # a few modifier characters may stand between the quote and the word
         # that makes it a name, but no particle or conjunction (的, 等, 与 …)
@@ -259,29 +261,30 @@ class ActivityFinder:
         core = name.rstrip("”")
         if re.match(_NUMBERED, name):
             return "Event"
-        return "Event" if any(core.endswith(s) for s in self.events) else "Program"
+        return "Event" if core.endswith(self.events) else "Program"
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         out = cands(doc)
         for m in _QUOTE.finditer(text):
             inner = m.group(1) or m.group(2)
-            if re.search(r"[，。！？：；]", inner) or len(inner) > 20:
+            if len(inner) > 20 or _SENTENCE_MARK.search(inner):
                 continue  # a quoted sentence, not a name
             s, e = m.start(), m.end()
             after = self.after.match(text, e)
             before = text[max(0, s - 6) : s]
-            numbered = re.search(_NUMBERED + r"[\u4e00-\u9fff]{0,12}$", before)
+            numbered = _NUMBERED_BEFORE.search(before)
             if after and after.start(1) > e and after.group(1) in self.weak:
                 after = None  # weak words make a name only right after the quote
-            if after and any(inner.endswith(h) for h in self.org_heads):
+            org_head = inner.endswith(self.org_heads)
+            if after and org_head:
                 after = None
             shaped_core = bool(re.search(r"[\d+·]", inner))
             if after and after.group(1) in self.shaped_only and not shaped_core:
                 after = None
             if after and len(inner) < 2 and not shaped_core and after.end() - e < 5:
                 after = None  # (one quoted character leads a longer name: “新”聚力直播课堂)
-            if any(inner.endswith(h) for h in self.org_heads):
+            if org_head:
                 out.append(Cand(s, e, "Organization", inner, "activity"))
                 continue
             if _SELECTED.match(text, e):  # “服务之星”和“最美快递员”评选活动: the titles conferred

@@ -79,11 +79,16 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate([*tags, "O"]):
-        kind, _, lab = tag.partition("-")
+        if tag == "O":  # most characters: nothing opens
+            if start >= 0:
+                spans.append((start, i, label))
+                start = -1
+            continue
+        kind, lab = tag[0], tag[2:]
         if start >= 0 and (kind != "I" or lab != label):
             spans.append((start, i, label))
             start = -1
-        if kind == "B" or kind == "I" and start < 0:
+        if start < 0:
             start, label = i, lab
     return spans
 

@@ -136,12 +136,14 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
         # one pair of mentions for two entities in a sentence: the nearest (a text that names
         # the same few bodies again and again costs no more than one that names them once)
         nearest: dict[tuple[str, str], tuple[int, int, int]] = {}
-        for i, h in enumerate(ents):
-            for j, t in enumerate(ents):
-                if i == j or h.id_ == t.id_ or not _allowed_pair(h.label_, t.label_):
+        # (a span's attributes are looked up in the string store at each read: read them once)
+        named = [(sp.id_, *mention) for sp, mention in zip(ents, mentions)]
+        for i, (hid, hs, he, hl) in enumerate(named):
+            for j, (tid, ts, te, tl) in enumerate(named):
+                if i == j or hid == tid or not _allowed_pair(hl, tl):
                     continue
-                gap = max(h.start_char, t.start_char) - min(h.end_char, t.end_char)
-                key = (h.id_, t.id_)
+                gap = max(hs, ts) - min(he, te)
+                key = (hid, tid)
                 if key not in nearest or gap < nearest[key][0]:
                     nearest[key] = (gap, i, j)
         for _, i, j in sorted(nearest.values(), key=lambda x: (x[1], x[2])):
