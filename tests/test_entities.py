@@ -504,3 +504,15 @@ def test_a_union_abbreviation_however_found_is_expanded():
     for c in (bare, named):
         Resolver()._canonical_body(c, [], "市总调研。大连市总开会。")
     assert (bare.name, named.name) == ("市总工会", "大连市总工会") and "市总" in bare.aliases
+
+
+def test_an_entity_written_again_elsewhere_is_mentioned_there_too():
+    from graphbuild.nlp.candidates import Cand
+    from graphbuild.nlp.components.resolver import Resolver
+
+    text = "白山市总工会举办培训。会上，白山市总工会与白山市人社局签约。白山市总工会大楼"
+    kept = [Cand(0, 6, "Union", "白山市总工会", "ner"), Cand(21, 27, "Organization", "白山市人社局", "ner"),
+            Cand(30, 38, "Organization", "白山市总工会大楼", "ner")]  # fmt: skip
+    found = Resolver._mentions_elsewhere(text, kept)
+    # the second 白山市总工会 is a mention; the one inside a name already found is not
+    assert [(c.start, c.end, c.name, c.label) for c in found] == [(14, 20, "白山市总工会", "Union")]
