@@ -516,3 +516,15 @@ def test_an_entity_written_again_elsewhere_is_mentioned_there_too():
     found = Resolver._mentions_elsewhere(text, kept)
     # the second 白山市总工会 is a mention; the one inside a name already found is not
     assert [(c.start, c.end, c.name, c.label) for c in found] == [(14, 20, "白山市总工会", "Union")]
+
+
+def test_a_bare_head_written_again_is_the_body_or_meeting_named_in_full():
+    from graphbuild.nlp.candidates import Cand
+    from graphbuild.nlp.components.resolver import Resolver
+
+    kept = [Cand(0, 13, "Union", "孝感市快递行业工会联合会", "ner"), Cand(30, 33, "Union", "联合会", "ner"),
+            Cand(40, 56, "Event", "全省产业工人科学素质提升工作推进会", "ner"), Cand(60, 63, "Event", "推进会", "ner"),
+            Cand(70, 72, "Union", "工会", "ner")]  # fmt: skip
+    Resolver._merge_short_forms(kept)
+    assert [c.name for c in kept] == ["孝感市快递行业工会联合会", "孝感市快递行业工会联合会", "全省产业工人科学素质提升工作推进会",
+                                      "全省产业工人科学素质提升工作推进会", "工会"]  # fmt: skip

@@ -309,7 +309,9 @@ class Resolver:
                 if len(longer) == 1:
                     _rename(group, longer[0])
                 continue
-            if label not in mergeable or len(short) < 4:
+            # (three characters and up: a bare head written again, 联合会, 推进会, 仲裁院, is the
+            # one body or meeting the article named in full; dev 0.784 / 0.581 -> 0.785 / 0.585)
+            if label not in mergeable or len(short) < 3:
                 continue
             longer = [
                 n for n, g in names.items()
