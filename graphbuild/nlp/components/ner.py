@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -106,6 +107,37 @@ def _without_lone_marks(name: str) -> str:
     return name
 
 
+_QUOTE_REACH = 30  # characters a name's quote may open before it or close after it
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def quotes_closed(text: str, predicted: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Predicted spans that hold one mark of a pair of double quotes reach to
+    the other (郏县新春走访慰问困难职工”活动 → “郏县新春走访慰问困难职工”活动), within
+    the sentence and short of the spans beside them.
+
+    >>> quotes_closed("开展“郏县新春走访慰问困难职工”活动。", [(3, 17, "Program")])
+    [(2, 17, 'Program')]
+    """
+    out: list[tuple[int, int, str]] = []
+    for k, (s, e, label) in enumerate(predicted):
+        lo = out[-1][1] if out else 0
+        hi = predicted[k + 1][0] if k + 1 < len(predicted) else len(text)
+        span = text[s:e]
+        close, open_ = span.find("”"), span.find("“")
+        if close >= 0 and (open_ < 0 or open_ > close):  # closed, never opened: it opened before
+            q = text.rfind("“", max(lo, s - _QUOTE_REACH), s)
+            if q >= 0 and "”" not in text[q:s] and not _SENTENCE_END.search(text, q, s):
+                s = q
+        span = text[s:e]
+        if span.count("“") > span.count("”"):  # opened, never closed: it closes after
+            q = text.find("”", e, min(hi, e + _QUOTE_REACH))
+            if q >= 0 and "“" not in text[e:q] and not _SENTENCE_END.search(text, e, q):
+                e = q + 1
+        out.append((s, e, label))
+    return out
+
+
 def merge_with_rules(text: str, predicted: list[tuple[int, int, str]], rule_cands: list[Cand]) -> list[Cand]:
     """The candidates the resolver sees: the predicted outer spans, with the
     rules' names where a rule proposed the same span, and the rules' candidates
@@ -162,5 +194,6 @@ class LearnedEntities:
     def __call__(self, doc: Doc) -> Doc:
         if not self.ready:
             return doc
-        doc.user_data[CANDS] = merge_with_rules(text_of(doc), self.predict(doc), cands(doc))
+        text = text_of(doc)
+        doc.user_data[CANDS] = merge_with_rules(text, quotes_closed(text, self.predict(doc)), cands(doc))
         return doc
