@@ -55,6 +55,14 @@ def test_place_short_form_only_where_not_an_ordinary_word():
     assert not names & {"和平区", "中山市", "朝阳市", "朝阳区"}
 
 
+def test_autonomous_divisions_have_their_short_forms():
+    from graphbuild.nlp.gazetteer import gazetteer
+
+    short = gazetteer().short
+    assert short["大理"] == "大理白族自治州" and short["湘西"] == "湘西土家族苗族自治州"
+    assert short["张家川"] == "张家川回族自治县" and short["新疆"] == "新疆维吾尔自治区"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -513,7 +521,7 @@ def test_an_entity_written_again_elsewhere_is_mentioned_there_too():
     text = "白山市总工会举办培训。会上，白山市总工会与白山市人社局签约。白山市总工会大楼"
     kept = [Cand(0, 6, "Union", "白山市总工会", "ner"), Cand(21, 27, "Organization", "白山市人社局", "ner"),
             Cand(30, 38, "Organization", "白山市总工会大楼", "ner")]  # fmt: skip
-    found = Resolver._mentions_elsewhere(text, kept)
+    found = Resolver._mentions_elsewhere(text, kept, set())
     # the second 白山市总工会 is a mention; the one inside a name already found is not
     assert [(c.start, c.end, c.name, c.label) for c in found] == [(14, 20, "白山市总工会", "Union")]
 

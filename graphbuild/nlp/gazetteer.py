@@ -46,6 +46,8 @@ _ADMIN_SUFFIX = re.compile(
     "(?:自治|特别行政)?(?:地区|省|市|县|区|州|旗|盟|镇|乡|村|街道)"
 )
 
+_PEOPLES_AT_END = re.compile("(?:(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族)+$")
+
 
 def short_form(name: str) -> str | None:
     """A place's name without its administrative suffix: the shortest form of
@@ -77,8 +79,8 @@ def _short(name: str) -> str | None:
     for suf in _SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             short = name[: -len(suf)]
-            # 红河哈尼族彝族自治州 -> 红河
-            short = re.sub(r"(各族|[\u4e00-\u9fff]{1,3}族)+$", "", short) if "族" in short else short
+            # 红河哈尼族彝族自治州 -> 红河, 峨边彝族自治县 -> 峨边
+            short = _PEOPLES_AT_END.sub("", short) if "族" in short else short
             return short if len(short) >= 2 else None
     return None
 

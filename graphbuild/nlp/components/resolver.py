@@ -428,11 +428,12 @@ class Resolver:
                 _rename([c], next(iter(brands)))
 
     @staticmethod
-    def _mentions_elsewhere(text: str, kept: list[Cand]) -> list[Cand]:
+    def _mentions_elsewhere(text: str, kept: list[Cand], person_words: set[tuple[int, int]]) -> list[Cand]:
         """Every other place an entity is written the way it was found is a
         mention of it too: a relation is read off the sentence that states it,
         where the recognizer may have passed the name by (dev relations
-        0.5808 -> 0.5811; train, the recognizer cross-fitted, 0.600 -> 0.602)."""
+        0.5808 -> 0.5811; train, the recognizer cross-fitted, 0.600 -> 0.602).
+        A person's name only where LAC reads a name (not 高超 in 技艺高超)."""
         owner: dict[str, Cand] = {}
         for c in sorted(kept, key=lambda c: c.start):
             form = text[c.start : c.end]
@@ -450,6 +451,8 @@ class Resolver:
             if k and reach[k - 1] > start:  # ...of which one reaches into it
                 continue
             c = owner[m.group()]
+            if c.label == "Person" and (start, end) not in person_words:
+                continue
             found.append(Cand(start, end, c.label, c.name, c.src))
         return found
 
@@ -559,8 +562,9 @@ class Resolver:
         self._plain_names_of_brands(text, kept)
         self._awards_by_short_places(kept)
         self._places_by_short_forms(kept)
-        kept += self._mentions_elsewhere(text, kept)
-        kept += self._references(text, kept, {(t.start, t.end) for t in lac_tokens(doc) if t.tag == "PER"})
+        person_words = {(t.start, t.end) for t in lac_tokens(doc) if t.tag == "PER"}
+        kept += self._mentions_elsewhere(text, kept, person_words)
+        kept += self._references(text, kept, person_words)
         entities: dict[tuple[str, str], Entity] = {}
         part_of: list[tuple[str, str, int, int]] = []
         for c in sorted(kept, key=lambda c: c.start):
