@@ -536,3 +536,15 @@ def test_a_bare_head_written_again_is_the_body_or_meeting_named_in_full():
     Resolver._merge_short_forms(kept)
     assert [c.name for c in kept] == ["孝感市快递行业工会联合会", "孝感市快递行业工会联合会", "全省产业工人科学素质提升工作推进会",
                                       "全省产业工人科学素质提升工作推进会", "工会"]  # fmt: skip
+
+
+def test_a_recognized_body_takes_the_kind_its_head_alone_names():
+    from graphbuild.nlp.components.ner import merge_with_rules
+
+    text = "平城区住房城乡建设局与顺丰创新中心、温州广播电视传媒集团"
+    got = merge_with_rules(text, [(0, 10, "Enterprise"), (11, 17, "Enterprise"), (18, 28, "Organization")], [])
+    assert [(c.name, c.label) for c in got] == [
+        ("平城区住房城乡建设局", "Organization"),
+        ("顺丰创新中心", "Enterprise"),  # a head bodies of either kind share: the recognizer decides
+        ("温州广播电视传媒集团", "Enterprise"),
+    ]

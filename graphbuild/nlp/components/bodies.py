@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -127,6 +128,12 @@ class HeadSuffixes:
         return None
 
 
+@lru_cache(maxsize=1)
+def body_heads() -> HeadSuffixes:
+    """The heads of bodies in rules.json with their types."""
+    return HeadSuffixes((s, label) for label, ss in rules()["body_suffixes"].items() for s in ss)
+
+
 def body_type(name: str, heads: HeadSuffixes) -> str | None:
     """
     >>> body_type("大连市总工会", HeadSuffixes([("工会", "Union"), ("总工会", "Union"), ("局", "Organization")]))
@@ -139,7 +146,7 @@ def body_type(name: str, heads: HeadSuffixes) -> str | None:
 class BodyFinder:
     def __init__(self) -> None:
         r = rules()
-        self.suffixes = HeadSuffixes((s, label) for label, ss in r["body_suffixes"].items() for s in ss)
+        self.suffixes = body_heads()
         self.head_re = re.compile("|".join(re.escape(s) for s, _ in self.suffixes))
         self.stop = set(r["body_stop_words"])
         # the stop words LAC may glue on the front of a name (travelled through at each chunk)

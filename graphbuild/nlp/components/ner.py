@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from graphbuild.nlp.candidates import CANDS, Cand, cands, collector_paused, text_of
 from graphbuild.nlp.char_features import char_features
+from graphbuild.nlp.components.bodies import body_heads
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 
 MODEL_FILE = "ner.crfsuite"
@@ -138,6 +139,22 @@ def quotes_closed(text: str, predicted: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
+_BODY_KINDS = ("Enterprise", "Organization")
+# heads that companies and other bodies share (顺丰创新中心 is a company)
+_SHARED_HEADS = {"中心", "部", "委员会", "联合会", "联合体", "联盟", "俱乐部", "工作室", "工作站", "服务站", "司", "办"}
+
+
+def _by_head(name: str, label: str) -> str:
+    """A recognized enterprise or organization is typed by the head of its name
+    where the head is one kind's alone (平城区住房城乡建设局 is no company):
+    dev 0.784 / 0.591 -> 0.784 / 0.593, train cross-fitted 0.766 / 0.608 -> 0.766 / 0.609."""
+    if label not in _BODY_KINDS:
+        return label
+    suffix = body_heads().suffix(name)
+    head = body_heads().label_of.get(suffix or "")
+    return head if head in _BODY_KINDS and suffix not in _SHARED_HEADS else label
+
+
 def merge_with_rules(text: str, predicted: list[tuple[int, int, str]], rule_cands: list[Cand]) -> list[Cand]:
     """The candidates the resolver sees: the predicted outer spans, with the
     rules' names where a rule proposed the same span, and the rules' candidates
@@ -158,7 +175,7 @@ def merge_with_rules(text: str, predicted: list[tuple[int, int, str]], rule_cand
             continue
         name = _without_lone_marks(text[s:e].strip(_STRIP))
         if name:
-            out.append(Cand(s, e, label, name, "ner"))
+            out.append(Cand(s, e, _by_head(name, label), name, "ner"))  # (a rule's span keeps the rule's head)
     # the predicted spans do not overlap: the one that may hold a candidate starts last at or before it
     starts = [s for s, _, _ in predicted]
     for c in rule_cands:
