@@ -117,7 +117,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
         if r.type in SYMMETRIC:
             rule_types.setdefault((r.tail, r.head), set()).add(r.type)
     cue_rx, cue_of = _cue_words()
-    words = [(t.start, t.end, t.text, t.tag) for t in lac_tokens(doc)]
+    words = lac_tokens(doc)  # (start, end, text, tag) tuples in text order
     word_starts = [w[0] for w in words]
     span_starts = [sp.start_char for sp in spans]
     prev: list[Span] = []  # the sentence before, in the same paragraph
