@@ -17,10 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def args(description: str) -> argparse.Namespace:
+def args(description: str, *, without: bool = False) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=description)
     p.add_argument("--quick", action="store_true", help="small sizes: the suite runs this so the benchmark never rots")
     p.add_argument("--json", type=Path, help="also write the figures here")
+    if without:
+        p.add_argument("--without", metavar="COMPONENT", help="take this rule component out (models retrained without it)")
     return p.parse_args()
 
 

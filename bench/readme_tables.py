@@ -3,6 +3,7 @@ number in the README or ``docs/`` is typed by hand.
 
     for b in quality crossfit ablation extraction parallel scale store_load views fuzz robustness; do
         .venv/bin/python bench/$b.py --json /tmp/bench/$b.json; done
+    .venv/bin/python bench/crossfit.py --without gb_activities --json /tmp/bench/crossfit-without-gb_activities.json
     .venv/bin/python bench/readme_tables.py /tmp/bench            # print
     .venv/bin/python bench/readme_tables.py /tmp/bench --write    # docs/quality.md, docs/performance.md, README blocks
 """
@@ -27,7 +28,10 @@ def table(rows: list[dict], cols: list[str] | None = None) -> str:
 
 
 def load(d: Path) -> dict[str, dict]:
-    return {b: json.loads((d / f"{b}.json").read_text("utf-8")) for b in BENCHES if (d / f"{b}.json").exists()}
+    out = {b: json.loads((d / f"{b}.json").read_text("utf-8")) for b in BENCHES if (d / f"{b}.json").exists()}
+    for extra in sorted(d.glob("crossfit-without-*.json")):
+        out[extra.stem] = json.loads(extra.read_text("utf-8"))
+    return out
 
 
 def section(name: str, b: dict) -> str:
@@ -106,6 +110,25 @@ compared as ratios within one run: the machines are shared and noisy.
 """
 
 
+def crossfit_ablation(bs: dict[str, dict]) -> str:
+    """The cross-fitted figures without a component (``crossfit-without-NAME.json``,
+    from ``bench/crossfit.py --without NAME``) beside the full pipeline's: where dev
+    and the training texts disagree on a component, the larger split decides."""
+    runs = {name[len("crossfit-without-") :]: b for name, b in bs.items() if name.startswith("crossfit-without-")}
+    if not runs or "crossfit" not in bs:
+        return ""
+    full = bs["crossfit"]["rows"]
+    rows = [{"without": "(nothing)", "entities F1": full[0]["train, cross-fitted"], "relations F1": _row(bs["crossfit"], "", "**relations")["train, cross-fitted"]}]
+    for name, b in sorted(runs.items()):
+        rows.append({"without": name, "entities F1": b["rows"][0]["train, cross-fitted"], "relations F1": _row(b, "", "**relations")["train, cross-fitted"]})
+    return (
+        "\nWhere dev and the cross-fitted training texts (four times dev's size) disagree on a component, the "
+        "training texts decide; `bench/crossfit.py --without COMPONENT` retrains every fold without it:\n\n"
+        + table(rows)
+        + "\n"
+    )
+
+
 def quality_md(bs: dict[str, dict]) -> str:
     text = QUALITY_INTRO + section("quality", bs["quality"])
     if "crossfit" in bs:
@@ -116,13 +139,13 @@ def quality_md(bs: dict[str, dict]) -> str:
             "errors can only look harmful there; judge such rules here and on dev.\n\n" + section("crossfit", bs["crossfit"])
         )
     if "ablation" in bs:
-        text += "\n## Does every component earn its place?\n\n" + section("ablation", bs["ablation"])
+        text += "\n## Does every component earn its place?\n\n" + section("ablation", bs["ablation"]) + crossfit_ablation(bs)
     return text
 
 
 def performance_md(bs: dict[str, dict]) -> str:
     parts = [PERF_INTRO, "## Targets\n\n" + table(targets(bs)) + "\n"]
-    parts += [section(name, b) for name, b in bs.items() if name not in ("quality", "crossfit", "ablation")]
+    parts += [section(name, b) for name, b in bs.items() if name not in ("quality", "crossfit", "ablation") and not name.startswith("crossfit-")]
     return "\n".join(parts)
 
 
