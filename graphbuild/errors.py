@@ -39,6 +39,7 @@ class Errors:
     E023 = "{path}: article {article}: extraction failed: {detail}"
     E024 = "{path}: no training data (expected genre/train.jsonl or gold/*.jsonl)"
     E025 = "{path}: no article text after removing scripts and navigation"
+    E026 = "{path}: too little training data for the relation classifier: {texts} texts hold fewer than {min} examples of every relation (train on more)"
 
 
 class GraphbuildError(Exception):

@@ -164,6 +164,19 @@ def test_train_cli_refuses_a_corpus_without_training_data(tmp_path):
     assert "no training data" in res.output and "[E024]" in res.output
 
 
+def test_train_cli_says_when_a_slice_is_too_small_for_the_relation_classifier(tmp_path):
+    from typer.testing import CliRunner
+
+    from graphbuild.cli.main import app
+
+    corpus = _slice(tmp_path, 3, 1)
+    res = CliRunner().invoke(app, ["train", "--corpus", str(corpus), "--out", str(tmp_path / "m"), "--no-score"])
+    assert res.exit_code == 2
+    assert "too little training data for the relation classifier" in res.output and "[E026]" in res.output
+    assert len(res.output.strip().splitlines()) == 1
+    assert (tmp_path / "m" / "ner.crfsuite").is_file()  # what was built before stays
+
+
 def test_eval_scores_relations_given_the_gold_entities(tmp_path):
     from graphbuild.cli.eval import evaluate_paths
 

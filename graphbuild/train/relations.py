@@ -18,6 +18,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.evaluate import norm, relation_key
 from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates, classify
 from graphbuild.nlp.pipeline import component_setting
@@ -86,7 +87,10 @@ def rule_types_to_keep(
     counts: dict[tuple[str, bool], Counter] = {}
     every = sorted(RELATION_TYPES)
     for k in range(folds):
-        model = fit([e for i, ex in enumerate(examples) if i % folds != k for e in ex])
+        rest = [e for i, ex in enumerate(examples) if i % folds != k for e in ex]
+        if not trainable(rest):
+            return []  # no evidence for any rule type on so few texts
+        model = fit(rest)
         for i in range(k, len(docs), folds):
             gold = _triples((r["head"], r["type"], r["tail"]) for r in items[i].gold["relations"])
             for keep in (False, True):
@@ -103,6 +107,12 @@ def rule_types_to_keep(
         return 2 * c["tp"] / max(2 * c["tp"] + c["fp"] + c["fn"], 1)
 
     return [rel for rel in every if f1(counts[(rel, True)]) > f1(counts[(rel, False)])]
+
+
+def trainable(examples: list[Example]) -> bool:
+    """Whether some relation has the examples ``fit`` needs (a tiny slice has none)."""
+    counts = Counter(label for _, label in examples)
+    return any(n >= MIN_EXAMPLES for label, n in counts.items() if label != NONE) and counts[NONE] >= MIN_EXAMPLES
 
 
 def fit(examples: Iterable[Example], *, c: float = C) -> PairModel:
@@ -132,7 +142,10 @@ def train_relations(nlp: Language, items: list[GoldArticle], path: str | Path, *
     for doc, ex in item_examples(nlp, items):
         docs.append(doc)
         examples.append(ex)
-    model = fit((e for ex in examples for e in ex), c=c)
+    pooled = [e for ex in examples for e in ex]
+    if not trainable(pooled):
+        raise GraphbuildError(Errors.E026, path=path, texts=len(items), min=MIN_EXAMPLES)
+    model = fit(pooled, c=c)
     model.keep_rules = set(rule_types_to_keep(docs, examples, items)) if len(items) >= FOLDS * 4 else set()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
