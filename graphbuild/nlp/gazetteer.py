@@ -39,14 +39,11 @@ PEOPLES = (
     "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 "
     "裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
 ).split()
+_PEOPLE = "(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族"
 # what a place's short form leaves off: peoples, autonomy and the level
 # (峨边彝族自治县, 新疆维吾尔自治区, 和田地区, 东城区, 金融街街道)
-_ADMIN_SUFFIX = re.compile(
-    "(?:(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族|维吾尔)*"
-    "(?:自治|特别行政)?(?:地区|省|市|县|区|州|旗|盟|镇|乡|村|街道)"
-)
-
-_PEOPLES_AT_END = re.compile("(?:(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族)+$")
+_ADMIN_SUFFIX = re.compile(f"(?:{_PEOPLE}|维吾尔)*(?:自治|特别行政)?(?:地区|省|市|县|区|州|旗|盟|镇|乡|村|街道)")
+_PEOPLES_AT_END = re.compile(f"(?:{_PEOPLE})+$")
 
 
 def short_form(name: str) -> str | None:
