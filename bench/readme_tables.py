@@ -122,8 +122,9 @@ def crossfit_ablation(bs: dict[str, dict]) -> str:
     for name, b in sorted(runs.items()):
         rows.append({"without": name, "entities F1": b["rows"][0]["train, cross-fitted"], "relations F1": _row(b, "", "**relations")["train, cross-fitted"]})
     return (
-        "\nWhere dev and the cross-fitted training texts (four times dev's size) disagree on a component, the "
-        "training texts decide; `bench/crossfit.py --without COMPONENT` retrains every fold without it:\n\n"
+        "\nThe same taken out on the cross-fitted training texts (`bench/crossfit.py --without COMPONENT` retrains "
+        "every fold without it). They are honest for the trained models but not for rule components whose rules "
+        "were written while reading training texts: on a rule component's worth, dev is the honest figure.\n\n"
         + table(rows)
         + "\n"
     )
@@ -136,7 +137,8 @@ def quality_md(bs: dict[str, dict]) -> str:
             "\n## The training texts, cross-fitted\n\nEach fold of the training texts scored by models trained on "
             "the other folds (`bench/crossfit.py`): a second honest figure beside dev, four times its size. "
             "Scored in-sample, the recognizer is nearly perfect on its own training texts, so a rule that mends its "
-            "errors can only look harmful there; judge such rules here and on dev.\n\n" + section("crossfit", bs["crossfit"])
+            "errors can only look harmful there; judge such rules here and on dev (rules written from the training "
+            "texts look better here than they are).\n\n" + section("crossfit", bs["crossfit"])
         )
     if "ablation" in bs:
         text += "\n## Does every component earn its place?\n\n" + section("ablation", bs["ablation"]) + crossfit_ablation(bs)
