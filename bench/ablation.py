@@ -16,11 +16,12 @@ from common import ROOT, Timer, args, report
 from graphbuild.nlp.pipeline import build
 from graphbuild.train.devscore import score_split
 from graphbuild.train.gold import gold_articles, read_gold
-from graphbuild.train.ner import featurize, train_ner
+from graphbuild.train.ner import RULE_PIPES, featurize, train_ner
 from graphbuild.train.relations import train_relations
 from graphbuild.train.run import training_files
 
-COMPONENTS = ["gb_places", "gb_lexicon", "gb_bodies", "gb_activities", "gb_persons", "gb_relations"]
+# the rule components of the trained pipeline (gb_activities runs only in the rules-only one)
+COMPONENTS = [p for p in RULE_PIPES if p != "gb_lac"] + ["gb_relations"]
 
 
 def without(drop: str | None, models: Path | None = None):  # noqa: ANN201 - a spaCy Language
