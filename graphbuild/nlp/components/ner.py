@@ -40,7 +40,6 @@ from graphbuild.nlp.components.lac_tagger import lac_tokens
 
 MODEL_FILE = "ner.crfsuite"
 T = TypeVar("T")
-_STRIP = "“”‘’「」 \n\t"
 
 
 def model_dir() -> Path:
@@ -95,16 +94,33 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+_MARKS = (("《", "》"), ("“", "”"), ("‘", "’"), ("「", "」"))
+
+
 def _without_lone_marks(name: str) -> str:
-    """A name without a title mark that opens or closes nothing in it (《园岭街道总工会).
+    """A name without the marks that open or close nothing in it (《园岭街道总工会),
+    and without the quotes around it whole (SCHEMA: “吉工·双创贴息贷”); quotes
+    inside it stay (“六跨四送双五进”活动).
 
     >>> _without_lone_marks("《园岭街道总工会"), _without_lone_marks("《中国工人》杂志社")
     ('园岭街道总工会', '《中国工人》杂志社')
+    >>> _without_lone_marks("“六跨四送双五进”活动"), _without_lone_marks("“吉工·双创贴息贷”"), _without_lone_marks("双进”宣讲")
+    ('“六跨四送双五进”活动', '吉工·双创贴息贷', '双进宣讲')
     """
-    if name.startswith("《") and "》" not in name:
-        name = name[1:]
-    if name.endswith("》") and "《" not in name:
-        name = name[:-1]
+    name = name.strip(" \n\t")
+    for opening, closing in _MARKS:
+        if opening == "《":
+            if name.startswith(opening) and closing not in name:
+                name = name[1:]
+            if name.endswith(closing) and opening not in name:
+                name = name[:-1]
+            continue
+        if len(name) > 2 and name[0] == opening and name.find(closing) == len(name) - 1:
+            name = name[1:-1]  # quoted whole
+        if opening in name and closing not in name:
+            name = name.replace(opening, "")
+        if closing in name and opening not in name:
+            name = name.replace(closing, "")
     return name
 
 
@@ -173,7 +189,7 @@ def merge_with_rules(text: str, predicted: list[tuple[int, int, str]], rule_cand
                 out.append(c)
                 taken.add(id(c))
             continue
-        name = _without_lone_marks(text[s:e].strip(_STRIP))
+        name = _without_lone_marks(text[s:e])
         if name:
             out.append(Cand(s, e, _by_head(name, label), name, "ner"))  # (a rule's span keeps the rule's head)
     # the predicted spans do not overlap: the one that may hold a candidate starts last at or before it
