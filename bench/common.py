@@ -44,6 +44,25 @@ class Timer:
         self.seconds = time.perf_counter() - self.t0
 
 
+def f1_rows(scores: dict[str, dict]) -> list[dict]:
+    """F1 overall and per type of each run's ``Report.as_dict()``, a column a run;
+    a run given the gold entities ("gold entities" in its name) shows no entity figures."""
+    from graphbuild.schema import ENTITY_TYPES, RELATION_TYPES
+
+    rows = []
+    for kind, types, key in (("entities", ENTITY_TYPES, "entity_types"), ("relations", RELATION_TYPES, "relation_types")):
+        for name in ["", *types]:
+            row: dict = {"": f"**{kind}**" if not name else name}
+            for run, s in scores.items():
+                if kind == "entities" and "gold entities" in run:
+                    row[run] = ""
+                    continue
+                part = s[kind] if not name else s[key].get(name, {"f1": 0.0})
+                row[run] = f"{part['f1']:.3f}"
+            rows.append(row)
+    return rows
+
+
 def report(title: str, rows: list[dict], out: Path | None = None) -> None:
     print(f"## {title}  ({machine()})")
     if rows:

@@ -14,11 +14,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from common import ROOT, Timer, args, report
+from common import ROOT, Timer, args, f1_rows, report
 
 from graphbuild.evaluate import Report, Score
 from graphbuild.nlp.pipeline import TRAINED, build
-from graphbuild.schema import ENTITY_TYPES, RELATION_TYPES
 from graphbuild.train.devscore import score_split
 from graphbuild.train.gold import gold_articles, read_gold
 from graphbuild.train.ner import featurize, train_ner
@@ -62,22 +61,13 @@ def main() -> None:
             _add(crossfit, score_split(model, held_out))
             _add(given_gold, score_split(model, held_out, given_gold_entities=True))
     dev = read_gold(dev_files)[: 8 if a.quick else None]
-    shipped = score_split(build(), dev).as_dict()  # (with every component: the shipped models need them)
-    scores = {"train, cross-fitted": crossfit.as_dict(), "dev, shipped models": shipped}
-    gold_scores = {"train, cross-fitted": given_gold.as_dict()}
-    rows = []
-    for kind, types, key in (("entities", ENTITY_TYPES, "entity_types"), ("relations", RELATION_TYPES, "relation_types")):
-        for name in ["", *types]:
-            row: dict = {"": f"**{kind}**" if not name else name}
-            for run, s in scores.items():
-                part = s[kind] if not name else s[key].get(name, {"f1": 0.0})
-                row[run] = f"{part['f1']:.3f}"
-            if kind == "relations":
-                g = gold_scores["train, cross-fitted"]
-                row["train, cross-fitted, gold entities"] = f"{(g[kind] if not name else g[key].get(name, {'f1': 0.0}))['f1']:.3f}"
-            else:
-                row["train, cross-fitted, gold entities"] = ""
-            rows.append(row)
+    shipped = score_split(build(), dev).as_dict()
+    scores = {
+        "train, cross-fitted": crossfit.as_dict(),
+        "dev, shipped models": shipped,
+        "train, cross-fitted, gold entities": given_gold.as_dict(),
+    }
+    rows = f1_rows(scores)
     report(
         f"Cross-fitted training texts ({len(records)} texts, {folds} folds, each scored by models trained on the others"
         f"{'; without ' + a.without if a.without else ''}) "

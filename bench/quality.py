@@ -7,10 +7,9 @@ per type, and the relation step alone given the gold entities.
 
 from __future__ import annotations
 
-from common import ROOT, Timer, args, report
+from common import ROOT, Timer, args, f1_rows, report
 
 from graphbuild.nlp.pipeline import build
-from graphbuild.schema import ENTITY_TYPES, RELATION_TYPES
 from graphbuild.train.devscore import score_split
 from graphbuild.train.gold import read_gold
 
@@ -28,17 +27,7 @@ def main() -> None:
             "rules, gold entities": score_split(rules, dev, given_gold_entities=True).as_dict(),
             "trained, gold entities": score_split(trained, dev, given_gold_entities=True).as_dict(),
         }
-    rows = []
-    for kind, types, key in (("entities", ENTITY_TYPES, "entity_types"), ("relations", RELATION_TYPES, "relation_types")):
-        for name in ["", *types]:
-            row: dict = {"": f"**{kind}**" if not name else name}
-            for run, s in scores.items():
-                if kind == "entities" and "gold entities" in run:
-                    row[run] = ""
-                    continue
-                part = s[kind] if not name else s[key].get(name, {"f1": 0.0})
-                row[run] = f"{part['f1']:.3f}"
-            rows.append(row)
+    rows = f1_rows(scores)
     report(f"Dev split ({len(dev)} articles): F1 by SCHEMA.md's rules, {t.seconds:.0f} s", rows, a.json)
 
 

@@ -3,7 +3,7 @@ number in the README or ``docs/`` is typed by hand.
 
     for b in quality crossfit ablation extraction parallel scale store_load views fuzz robustness; do
         .venv/bin/python bench/$b.py --json /tmp/bench/$b.json; done
-    .venv/bin/python bench/crossfit.py --without gb_activities --json /tmp/bench/crossfit-without-gb_activities.json
+    .venv/bin/python bench/crossfit.py --without gb_lexicon --json /tmp/bench/crossfit-without-gb_lexicon.json   # any component
     .venv/bin/python bench/readme_tables.py /tmp/bench            # print
     .venv/bin/python bench/readme_tables.py /tmp/bench --write    # docs/quality.md, docs/performance.md, README blocks
 """
@@ -112,8 +112,7 @@ compared as ratios within one run: the machines are shared and noisy.
 
 def crossfit_ablation(bs: dict[str, dict]) -> str:
     """The cross-fitted figures without a component (``crossfit-without-NAME.json``,
-    from ``bench/crossfit.py --without NAME``) beside the full pipeline's: where dev
-    and the training texts disagree on a component, the larger split decides."""
+    from ``bench/crossfit.py --without NAME``) beside the full pipeline's."""
     runs = {name[len("crossfit-without-") :]: b for name, b in bs.items() if name.startswith("crossfit-without-")}
     if not runs or "crossfit" not in bs:
         return ""

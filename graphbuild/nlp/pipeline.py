@@ -46,6 +46,12 @@ def component_setting(component: str, key: str) -> object:
     return Config().from_str(config_text())["components"][component][key]
 
 
+def components_before(component: str) -> list[str]:
+    """The components the trained pipeline runs before ``component``, in order."""
+    order = [p for p in Config().from_str(config_text())["nlp"]["pipeline"] if p not in RULES_ONLY]
+    return order[: order.index(component)]
+
+
 def pipeline_fingerprint() -> str:
     """Hash of the config, the rule files and the code: the extraction cache key."""
     h = hashlib.sha256()
@@ -75,17 +81,14 @@ def build(
     ``learned=False`` gives the rules alone."""
     cfg = Config().from_str(config_text())
     cfg["nlp"]["tokenizer"]["segmenter"] = segmenter
-    if not learned:
-        cfg["nlp"]["pipeline"] = [p for p in cfg["nlp"]["pipeline"] if p not in TRAINED]
-        for name in TRAINED:
-            cfg["components"].pop(name, None)
-    else:
-        cfg["nlp"]["pipeline"] = [p for p in cfg["nlp"]["pipeline"] if p not in RULES_ONLY]
-        for name in RULES_ONLY:
-            cfg["components"].pop(name, None)
-        if models is not None:
-            for name, file in TRAINED.items():
-                cfg["components"][name]["model"] = str(Path(models).resolve() / file)
+    # the rules alone run without the trained components, the trained pipeline without RULES_ONLY
+    left_out = TRAINED if not learned else RULES_ONLY
+    cfg["nlp"]["pipeline"] = [p for p in cfg["nlp"]["pipeline"] if p not in left_out]
+    for name in left_out:
+        cfg["components"].pop(name, None)
+    if learned and models is not None:
+        for name, file in TRAINED.items():
+            cfg["components"][name]["model"] = str(Path(models).resolve() / file)
     nlp = spacy.util.load_model_from_config(cfg, auto_fill=True)
     if segmenter == "pkuseg":
         _init_pkuseg(nlp, pkuseg_model)

@@ -14,12 +14,11 @@ from spacy.language import Language
 from graphbuild.nlp.candidates import cands, text_of
 from graphbuild.nlp.char_features import char_features
 from graphbuild.nlp.components.lac_tagger import lac_tokens
-from graphbuild.nlp.pipeline import RULES_ONLY
+from graphbuild.nlp.pipeline import components_before
 from graphbuild.train.gold import GoldArticle
 
-# the rule components the recognizer reads (everything before it in the pipeline)
-# the rule components whose output the recognizer reads (the trained pipeline's: not RULES_ONLY)
-RULE_PIPES = [p for p in ["gb_lac", "gb_places", "gb_lexicon", "gb_bodies", "gb_activities", "gb_persons"] if p not in RULES_ONLY]
+# the rule components the recognizer reads: everything before it in the trained pipeline
+RULE_PIPES = components_before("gb_ner")
 # L1 keeps the model small (features it does not need weigh 0), L2 smooths
 PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 

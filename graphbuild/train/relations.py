@@ -109,10 +109,15 @@ def rule_types_to_keep(
     return [rel for rel in every if f1(counts[(rel, True)]) > f1(counts[(rel, False)])]
 
 
+def _learnable(examples: Iterable[Example]) -> set[str]:
+    """The labels with the examples ``fit`` learns from (the others are left to the rules)."""
+    return {label for label, n in Counter(label for _, label in examples).items() if n >= MIN_EXAMPLES}
+
+
 def trainable(examples: list[Example]) -> bool:
-    """Whether some relation has the examples ``fit`` needs (a tiny slice has none)."""
-    counts = Counter(label for _, label in examples)
-    return any(n >= MIN_EXAMPLES for label, n in counts.items() if label != NONE) and counts[NONE] >= MIN_EXAMPLES
+    """Whether ``fit`` has a relation to tell from none (a tiny slice has not)."""
+    labels = _learnable(examples)
+    return NONE in labels and len(labels) > 1
 
 
 def fit(examples: Iterable[Example], *, c: float = C) -> PairModel:
@@ -121,8 +126,8 @@ def fit(examples: Iterable[Example], *, c: float = C) -> PairModel:
     from sklearn.linear_model import LogisticRegression
 
     examples = list(examples)
-    counts = Counter(label for _, label in examples)
-    examples = [(f, label) for f, label in examples if counts[label] >= MIN_EXAMPLES]
+    labels = _learnable(examples)
+    examples = [(f, label) for f, label in examples if label in labels]
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(f, 1) for f, _ in examples])
     y = [label for _, label in examples]
