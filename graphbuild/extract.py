@@ -15,6 +15,7 @@ everything after on many; the cache and the workers cut here.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -25,6 +26,8 @@ from graphbuild.nlp.components.relations import relations
 from graphbuild.nlp.components.resolver import ENTITIES, OWN_UNION, REFERENCE
 from graphbuild.nlp.pipeline import load
 from graphbuild.schema import ENTITY_TYPES, RELATION_TYPES
+
+_LAYOUT_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 def to_record(article: Article, doc: Any) -> dict[str, Any]:
@@ -38,7 +41,9 @@ def to_record(article: Article, doc: Any) -> dict[str, Any]:
             os_, oe = article.original_span(s, e)
             written = article.original_text(s, e)
             mentions.append({"start": os_, "end": oe, "text": written})
-            # the form as written (traditional characters, ASCII brackets) is an alias
+            # the form as written (traditional characters, ASCII brackets) is an alias, without
+            # the line breaks the page's layout put inside it (山西\n\n省总工会)
+            written = _LAYOUT_BREAK.sub("", written)
             if (
                 written != text[s:e]
                 and written != ent.name

@@ -561,3 +561,13 @@ def test_a_recognized_body_takes_the_kind_its_head_alone_names():
         ("顺丰创新中心", "Enterprise"),  # a head bodies of either kind share: the recognizer decides
         ("温州广播电视传媒集团", "Enterprise"),
     ]
+
+
+def test_a_written_form_is_an_alias_without_the_line_breaks_of_the_page(nlp):
+    from graphbuild.corpus.articles import articles_from_text
+    from graphbuild.extract import extract_article
+
+    [article] = list(articles_from_text("标题\n\n近日，山西省總\n\n工會主席到基層走訪。"))
+    union = next(e for e in extract_article(article, nlp)["entities"] if e["name"] == "山西省总工会")
+    assert "山西省總工會" in union["aliases"] and not any("\n" in a for a in union["aliases"])
+    assert [m["text"] for m in union["mentions"]] == ["山西省總\n\n工會"]  # (a mention is the page's text)
