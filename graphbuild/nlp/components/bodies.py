@@ -127,6 +127,10 @@ class HeadSuffixes:
                 return name[-n:]
         return None
 
+    def core(self, name: str) -> str:
+        """``name`` without its head (all of it where no head ends it)."""
+        return name[: len(name) - len(self.suffix(name) or "")]
+
 
 @lru_cache(maxsize=1)
 def body_heads() -> HeadSuffixes:
@@ -351,7 +355,7 @@ class BodyFinder:
         label = body_type(name, self.suffixes)
         if label is None:
             return
-        core = name[: len(name) - len(self.suffixes.suffix(name) or "")]
+        core = self.suffixes.core(name)
         # one founded here is named, however plain its words (建立劳模和职工创新工作室联盟)
         founded_by = _FOUNDED.search(text, max(0, start - 12), start) if len(name) >= 7 else None
         founded = founded_by is not None and label == "Organization" and name.endswith(_FEDERATIONS)
@@ -373,7 +377,7 @@ class BodyFinder:
             owned = re.search(r"(?:旗下|下属|所属)(?=[\u4e00-\u9fff]{4})", name)
             if owned:  # 中铝集团旗下X研究院有限公司 glued into one word: X is the body
                 name, start = name[owned.end() :], start + owned.end()
-            core = name[: len(name) - len(self.suffixes.suffix(name) or "")]
+            core = self.suffixes.core(name)
             if len(core) < 2 or re.fullmatch(r"[省市县区乡镇、]+", core):
                 return
             # a short chunk of common nouns is a description, not a name (教育联盟)

@@ -236,7 +236,7 @@ def scored(doc: Doc, model: PairModel) -> tuple[list[Candidate], np.ndarray]:
     """``doc``'s candidate pairs and the model's class probabilities for each."""
     with collector_paused():
         cands_ = list(candidates(doc))
-        probs = model.proba_many([c.features for c in cands_]) if cands_ else np.empty((0, len(model.classes)))
+        probs = model.proba_many([c.features for c in cands_])
     return cands_, probs
 
 
