@@ -11,6 +11,7 @@ from common import ROOT, Timer, args, peak_rss_mb, report
 from graphbuild.corpus.articles import read_articles
 from graphbuild.corpus.normalize import normalize
 from graphbuild.graph.build import build_graph
+from graphbuild.nlp.components.persons import jieba_posseg
 from graphbuild.nlp.pipeline import load
 
 
@@ -26,6 +27,7 @@ def main() -> None:
                 normalize(text)
     arts = [x for x in read_articles(pages) if hasattr(x, "text")] * reps
     nlp = load()
+    jieba_posseg()  # loaded before the text, as an extraction loads it
     nlp("预热")
     # The entity stage runs as extraction runs it: nlp.pipe, so LAC shares
     # encoder batches across articles.

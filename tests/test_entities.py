@@ -571,3 +571,19 @@ def test_a_written_form_is_an_alias_without_the_line_breaks_of_the_page(nlp):
     union = next(e for e in extract_article(article, nlp)["entities"] if e["name"] == "山西省总工会")
     assert "山西省總工會" in union["aliases"] and not any("\n" in a for a in union["aliases"])
     assert [m["text"] for m in union["mentions"]] == ["山西省總\n\n工會"]  # (a mention is the page's text)
+
+
+def test_a_name_whose_last_character_lac_cut_off_is_proposed_whole():
+    import spacy
+
+    import graphbuild.nlp.components.persons  # noqa: F401 - registers gb_lac and gb_persons
+    from graphbuild.nlp.candidates import cands
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("gb_lac")
+    nlp.add_pipe("gb_persons")
+    # LAC reads 张新|停介绍 (停 a verb); jieba's name model keeps 张新停
+    assert [c.name for c in cands(nlp("技术员张新停介绍了经验。"))] == ["张新停"]
+    # a two-character name stays two, and a verb glued on by jieba stays off
+    assert [c.name for c in cands(nlp("工会主席李明说，干得好。"))] == ["李明"]
+    assert "杨波" in [c.name for c in cands(nlp("徒弟小王拜杨波为师。"))]

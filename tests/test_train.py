@@ -186,3 +186,28 @@ def test_eval_scores_relations_given_the_gold_entities(tmp_path):
     extracted = evaluate_paths(gold=[gold])
     assert given.entities.f1 > 0.95  # the gold's own entities, found in its text
     assert given.relations.tp >= extracted.relations.tp > 0
+
+
+def test_the_recognizer_averages_crfs_each_trained_without_one_part_of_the_texts(tmp_path):
+    from graphbuild.train.crf_weights import read_weights
+    from graphbuild.train.ner import train_ner
+
+    def article(text: str, tags: str) -> tuple[list[list[str]], list[str]]:
+        names = {"U": "Union", "P": "Place", "O": ""}
+        return [[f"c={ch}", f"c-1={text[i - 1] if i else '^'}"] for i, ch in enumerate(text)], [
+            "O" if t == "O" else ("B-" if i == 0 or tags[i - 1] != t else "I-") + names[t] for i, t in enumerate(tags)
+        ]
+
+    data = [article("省总工会好", "UUUUO"), article("福州市总工会", "UUUUUU"), article("市总说好", "UUOO"), article("福州好", "PPO")]
+    bagged = train_ner(data, tmp_path / "bagged", parts=2, workers=2)
+    # part k holds the texts i with i % 2 == k: each member trains on the other part
+    members = [train_ner([data[1], data[3]], tmp_path / "m0", parts=1), train_ner([data[0], data[2]], tmp_path / "m1", parts=1)]
+    state, transitions = read_weights(bagged)
+    weights = [read_weights(m) for m in members]
+    for key in set(weights[0][0]) | set(weights[1][0]):
+        assert state[key] == pytest.approx(sum(w[0].get(key, 0.0) for w in weights) / 2)
+    for key in set(weights[0][1]) | set(weights[1][1]):
+        assert transitions[key] == pytest.approx(sum(w[1].get(key, 0.0) for w in weights) / 2)
+    assert any(w != 0 for w in state.values())
+    # trained in one process or two, the same file
+    assert train_ner(data, tmp_path / "serial", parts=2, workers=1).read_bytes() == bagged.read_bytes()

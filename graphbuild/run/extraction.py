@@ -192,9 +192,11 @@ def _extract_child(workers: int, work: Any, results: Any) -> None:
     die_with_parent()
     gc.enable()  # its own process: the build turned collection off for itself only
     try:
+        from graphbuild.nlp.components.persons import jieba_posseg
         from graphbuild.nlp.pipeline import load
 
         load()  # while the parent reads the cache (a pool forked from here inherits it)
+        jieba_posseg()
         if workers <= 1:
             from graphbuild.nlp.lac import warm_up
 

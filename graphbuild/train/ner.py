@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from spacy.language import Language
@@ -15,12 +18,18 @@ from graphbuild.nlp.candidates import cands, text_of
 from graphbuild.nlp.char_features import char_features
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.pipeline import components_before
+from graphbuild.train.crf_weights import averaged_weights, write_weights
 from graphbuild.train.gold import GoldArticle
 
 # the rule components the recognizer reads: everything before it in the trained pipeline
 RULE_PIPES = components_before("gb_ner")
 # L1 keeps the model small (features it does not need weigh 0), L2 smooths
 PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+# the shipped CRF averages this many, each trained without one part of the texts
+# (``crf_weights``: one CRF's small types swing by a few names with its data)
+PARTS = 8
+
+Features = list[tuple[list[list[str]], list[str]]]  # per article: each character's features, the gold tags
 
 
 def tags_of(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
@@ -32,7 +41,7 @@ def tags_of(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
     return tags
 
 
-def featurize(nlp: Language, items: list[GoldArticle]) -> list[tuple[list[list[str]], list[str]]]:
+def featurize(nlp: Language, items: list[GoldArticle]) -> Features:
     """(features, gold tags) of each article, from the rule components' output."""
     out = []
     with nlp.select_pipes(enable=[p for p in RULE_PIPES if p in nlp.pipe_names]):
@@ -42,17 +51,56 @@ def featurize(nlp: Language, items: list[GoldArticle]) -> list[tuple[list[list[s
     return out
 
 
-def train_ner(data: list[tuple[list[list[str]], list[str]]], path: str | Path, *, params: dict | None = None) -> Path:
-    """Train the CRF on ``data`` and write it to ``path``. crfsuite's L-BFGS is
-    deterministic: the same data and parameters give the same model."""
+_shared: Features = []  # the members' training data, inherited by the forked workers
+
+
+def _train_one(data: Features, path: Path, params: dict) -> Path:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, yseq in data:
         if xseq:
             trainer.append(xseq, yseq)
-    trainer.set_params({**PARAMS, **(params or {})})
-    path = Path(path)
+    trainer.set_params({**PARAMS, **params})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
     return path
+
+
+def _train_member(part: int, parts: int, path: Path, params: dict) -> Path:
+    return _train_one([x for i, x in enumerate(_shared) if i % parts != part], path, params)
+
+
+def train_ner(
+    data: Features, path: str | Path, *, params: dict | None = None, parts: int = PARTS, workers: int = 2
+) -> Path:
+    """Train the recognizer on ``data`` and write it to ``path``: the average of
+    ``parts`` CRFs, each trained without one part of the texts (``parts=1``: one
+    CRF on all of them), ``workers`` at a time. crfsuite's L-BFGS is
+    deterministic: the same data and parameters give the same model."""
+    global _shared
+    path, params = Path(path), params or {}
+    if parts <= 1 or len(data) < parts:
+        return _train_one(data, path, params)
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = [(k, parts, Path(tmp) / f"{k}.crfsuite", params) for k in range(parts)]
+        _shared = data
+        try:
+            if workers > 1:
+                # forked, the workers share the features instead of pickling them
+                context = multiprocessing.get_context("fork")
+                with ProcessPoolExecutor(min(workers, parts), mp_context=context) as pool:
+                    members = list(pool.map(_train_member, *zip(*jobs)))
+            else:
+                members = [_train_member(*job) for job in jobs]
+        finally:
+            _shared = []
+        state, transitions = averaged_weights(members)
+        attributes = {a for a, _ in state}
+        # one iteration of L2 alone keeps every observed feature of these attributes
+        skeleton = _train_one(
+            [([[f for f in fs if f in attributes] for fs in x], y) for x, y in data],
+            Path(tmp) / "skeleton.crfsuite",
+            {"c1": 0.0, "c2": 1.0, "max_iterations": 1},
+        )
+        return write_weights(skeleton, path, state, transitions)
