@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from graphbuild.nlp.candidates import Cand, cands, text_of
 from graphbuild.nlp.components.lac_tagger import lac_tokens
 from graphbuild.nlp.gazetteer import gazetteer, rules
+from graphbuild.nlp.lac import Token
 from graphbuild.nlp.words import alternation
 
 _BYLINE_BEFORE = re.compile(r"(记者|通讯员|实习生|编辑|摄影|作者|撰稿|文/|图/|本报记者|本报通讯员)[\s\u4e00-\u9fff·、]{0,12}$")
@@ -72,6 +73,16 @@ def common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# LAC's tags of function words (prepositions, conjunctions, particles, adverbs, pronouns,
+# numerals, measures, directions, punctuation): no name ends in one (李明|和, 王芳|等)
+_FUNCTION_TAGS = frozenset("p c u d xc r m q f w".split())
+
+
+def _may_end_a_name(token: Token) -> bool:
+    """A character LAC cut off after a two-character name as a word of its own."""
+    return len(token.text) == 1 and token.tag not in _FUNCTION_TAGS and bool(_CJK.match(token.text))
+
+
 @lru_cache(maxsize=1)
 def jieba_posseg():  # noqa: ANN201 - jieba.posseg.POSTokenizer
     """jieba's tagger, loaded once (1.5 s): an extraction loads it before it forks
@@ -80,7 +91,9 @@ def jieba_posseg():  # noqa: ANN201 - jieba.posseg.POSTokenizer
     import jieba.posseg
 
     jieba.setLogLevel(60)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    words = jieba.Tokenizer()
+    words.initialize()  # its dictionary, else read at the first cut
+    return jieba.posseg.POSTokenizer(words)
 
 
 def three_character_name(text: str, start: int, window: tuple[int, int]) -> str | None:
@@ -167,9 +180,9 @@ class PersonFinder:
             # LAC glues a following 说/讲 onto short names (易冉说)
             if end - start == 3 and text[end - 1] in _GLUED_VERBS and text[start] in SURNAMES:
                 end -= 1
-            elif end - start == 2 and k + 1 < len(tokens) and _CJK.fullmatch(tokens[k + 1].text):
-                # the character after it a word of its own: jieba (1 ms a call) asked only then,
-                # about the words around it (the word before it whole: 技术员|张新停, not 术员)
+            elif end - start == 2 and k + 1 < len(tokens) and _may_end_a_name(tokens[k + 1]):
+                # jieba (1 ms a call) asked only then, about the words around the name
+                # (the word before it whole: 技术员|张新停, not 术员)
                 window = (max(tokens[k - 1].start, start - 6) if k else start, tokens[min(k + 2, len(tokens) - 1)].end)
                 end = start + len(three_character_name(text, start, window) or text[start:end])
             if text[start:end] not in anonymized and self._ok(text, start, end):
