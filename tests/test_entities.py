@@ -76,6 +76,15 @@ def test_taiwans_cities_and_counties_are_places_under_the_province(nlp):
     assert {("台中市", "Place"), ("新竹县", "Place"), ("台中市职业总工会", "Union")} <= found
 
 
+def test_an_autonomous_divisions_short_form_is_a_place_but_a_peoples_name_is_not(nlp):
+    from graphbuild.nlp.gazetteer import gazetteer
+
+    assert gazetteer().canonical("莫力达瓦") == "莫力达瓦达斡尔族自治旗"
+    found = ents(nlp, "鄂温克族、东乡族和鄂伦春族的职工代表来到莫力达瓦参观。")
+    assert ("莫力达瓦达斡尔族自治旗", "Place") in found
+    assert not {name for name, label in found if label == "Place"} - {"莫力达瓦达斡尔族自治旗"}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -15,24 +15,6 @@ from importlib import resources
 
 from graphbuild.nlp.words import LongestMatch
 
-_SUFFIXES = (
-    "维吾尔自治区",
-    "壮族自治区",
-    "回族自治区",
-    "特别行政区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "地区",
-    "省",
-    "市",
-    "区",
-    "县",
-    "盟",
-    "旗",
-)
-
-
 # the peoples an autonomous division is named after, besides 汉 (红河哈尼族彝族自治州)
 PEOPLES = (
     "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
@@ -43,18 +25,24 @@ _PEOPLE = "(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族"
 # what a place's short form leaves off: peoples, autonomy and the level
 # (峨边彝族自治县, 新疆维吾尔自治区, 和田地区, 东城区, 金融街街道)
 _ADMIN_SUFFIX = re.compile(f"(?:{_PEOPLE}|维吾尔)*(?:自治|特别行政)?(?:地区|省|市|县|区|州|旗|盟|镇|乡|村|街道)")
-_PEOPLES_AT_END = re.compile(f"(?:{_PEOPLE})+$")
+_PEOPLE_NAMES = frozenset(PEOPLES)
 
 
 def short_form(name: str) -> str | None:
     """A place's name without its administrative suffix: the shortest form of
-    two characters or more that leaves off only peoples, autonomy and level.
+    two characters or more that leaves off only peoples, autonomy and level;
+    none where that is a people's name (东乡族 of 东乡族自治县, 鄂伦春 of
+    鄂伦春自治旗: the people, not the place).
 
     >>> [short_form(n) for n in ("张家川回族自治县", "湘西土家族苗族自治州", "和田地区", "遂昌县", "广州")]
     ['张家川', '湘西', '和田', '遂昌', None]
+    >>> [short_form(n) for n in ("莫力达瓦达斡尔族自治旗", "东乡族自治县", "鄂伦春自治旗")]
+    ['莫力达瓦', None, None]
     """
     cut = next((k for k in range(2, len(name)) if _ADMIN_SUFFIX.fullmatch(name, k)), None)
-    return name[:cut] if cut is not None else None
+    if cut is None or name[:cut].removesuffix("族") in _PEOPLE_NAMES:
+        return None
+    return name[:cut]
 
 
 STREET_CHARS = set("路街巷道桥港湾")
@@ -77,16 +65,6 @@ class Division:
 
 def rules() -> dict:
     return json.loads(resources.files("graphbuild.nlp").joinpath("patterns/rules.json").read_text("utf-8"))
-
-
-def _short(name: str) -> str | None:
-    for suf in _SUFFIXES:
-        if name.endswith(suf) and len(name) - len(suf) >= 2:
-            short = name[: -len(suf)]
-            # 红河哈尼族彝族自治州 -> 红河, 峨边彝族自治县 -> 峨边
-            short = _PEOPLES_AT_END.sub("", short) if "族" in short else short
-            return short if len(short) >= 2 else None
-    return None
 
 
 class Gazetteer:
@@ -115,7 +93,7 @@ class Gazetteer:
             for name, divs in self.by_name.items():
                 if divs[0].level != level:
                     continue
-                s = _short(name)
+                s = short_form(name)
                 if not s or s in stop or s in self.by_name or s in self.short:
                     continue
                 if level == "county" and len(s) < 3:
