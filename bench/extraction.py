@@ -27,7 +27,7 @@ def main() -> None:
                 normalize(text)
     arts = [x for x in read_articles(pages) if hasattr(x, "text")] * reps
     nlp = load()
-    jieba_posseg()  # loaded before the text, as an extraction loads it
+    jieba_posseg()  # loaded before the text: throughput, not start-up (about a second)
     nlp("预热")
     # The entity stage runs as extraction runs it: nlp.pipe, so LAC shares
     # encoder batches across articles.

@@ -30,7 +30,7 @@ def chars_per_second(nlp, text: str) -> tuple[float, int]:  # noqa: ANN001
 def main() -> None:
     a = args(__doc__)
     nlp = load()
-    jieba_posseg()  # loaded before the text, as the extraction bench does
+    jieba_posseg()  # loaded before the text: throughput, not start-up (about a second)
     extract_many(list(articles_from_text("工会。")), nlp)  # warm-up
     page = (ROOT / "corpus" / "000_7e27c9a54797f256.txt").read_text("utf-8")
     rnd = random.Random(5)

@@ -85,7 +85,7 @@ def _may_end_a_name(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def jieba_posseg():  # noqa: ANN201 - jieba.posseg.POSTokenizer
-    """jieba's tagger, loaded once (1.5 s): an extraction loads it before it forks
+    """jieba's tagger, loaded once (about a second): an extraction loads it before it forks
     its workers, which then share it."""
     import jieba
     import jieba.posseg
