@@ -95,7 +95,7 @@ def test_relation_examples_are_the_gold_entities_pairs_labelled_in_their_evidenc
     items: list[GoldArticle] = list(gold_articles([record]))
     from graphbuild.nlp.pipeline import build
 
-    [(doc, examples)] = list(item_examples(build(learned=False), items))
+    [(doc, examples, _)] = list(item_examples(build(learned=False), items))
     pairs = [(f[0], label) for f, label in examples if f[0] == "types=Person>Union"]
     assert pairs == [("types=Person>Union", "WORKS_AT"), ("types=Person>Union", "NONE")]  # stated once, in its sentence
 
@@ -211,3 +211,31 @@ def test_the_recognizer_averages_crfs_each_trained_without_one_part_of_the_texts
     assert any(w != 0 for w in state.values())
     # trained in one process or two, the same file
     assert train_ner(data, tmp_path / "serial", parts=2, workers=1).read_bytes() == bagged.read_bytes()
+
+
+def test_a_list_items_pair_reads_what_was_decided_for_the_next_item(tmp_path):
+    import numpy as np
+
+    from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates, classify
+
+    award = {"name": "全国劳动模范", "type": "Award"}
+    people = [{"name": n, "type": "Person"} for n in ("张明", "李强", "王芳")]
+    doc = _rules_doc("市总工会授予张明、李强、王芳全国劳动模范称号。", [*people, award])
+    by_pair = {(c.head.id_, c.tail.id_): c for c in candidates(doc)}
+    sentence = by_pair[("王芳", "全国劳动模范")].sent[0]
+    # the far items' next item is the one after them; the nearest has none between
+    assert [key for _, key in by_pair[("张明", "全国劳动模范")].siblings] == [(sentence, "李强", "全国劳动模范")]
+    assert [key for _, key in by_pair[("李强", "全国劳动模范")].siblings] == [(sentence, "王芳", "全国劳动模范")]
+    assert by_pair[("王芳", "全国劳动模范")].siblings == ()
+    classes = [NONE, "AWARDED"]
+    # a first model that finds only the nearest holder (by the pair's distance) ...
+    first = PairModel(["dist=0"], np.array([[-4.0, 4.0]], np.float32), np.array([2.0, -2.0], np.float32), classes)
+    found = {r.head for r in classify(doc, first, 0.5) if r.type == "AWARDED"}
+    assert found == {"王芳"}
+    # ... and a second that gives the item the relation decided for the item after it
+    first.stacked = PairModel(["sibh=AWARDED"], np.array([[-4.0, 4.0]], np.float32), np.array([2.0, -2.0], np.float32), classes)
+    found = {r.head for r in classify(doc, first, 0.5) if r.type == "AWARDED"}
+    assert found == {"李强"}  # one round: what the first model decided, not the second's own
+    # both models travel in one file
+    first.save(tmp_path / "m.npz")
+    assert {r.head for r in classify(doc, PairModel.load(tmp_path / "m.npz"), 0.5) if r.type == "AWARDED"} == {"李强"}

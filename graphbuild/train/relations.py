@@ -20,7 +20,16 @@ from spacy.tokens import Doc
 
 from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.evaluate import norm, relation_key
-from graphbuild.nlp.components.relation_classifier import NONE, PairModel, candidates, decide, scored
+from graphbuild.nlp.components.relation_classifier import (
+    NONE,
+    THRESHOLD_FOR_SIBLINGS,
+    Candidate,
+    PairModel,
+    candidates,
+    decide,
+    scored,
+    sibling_features,
+)
 from graphbuild.nlp.pipeline import component_setting
 from graphbuild.schema import RELATION_TYPES, SYMMETRIC
 from graphbuild.train.gold import GoldArticle, with_gold_entities
@@ -42,7 +51,7 @@ def same_sentence(sentence: str, evidence: str) -> bool:
 Example = tuple[list[str], str]
 
 
-def item_examples(nlp: Language, items: list[GoldArticle]) -> Iterator[tuple[Doc, list[Example]]]:
+def item_examples(nlp: Language, items: list[GoldArticle]) -> Iterator[tuple[Doc, list[Example], list[Candidate]]]:
     """Each item's doc and the (features, gold label) of every candidate pair of
     its gold entities' mentions, through ``nlp``'s rule relations. Gold mentions,
     not a recognizer's: the classifier learns what the words say of two entities
@@ -57,7 +66,8 @@ def item_examples(nlp: Language, items: list[GoldArticle]) -> Iterator[tuple[Doc
             if r["type"] in SYMMETRIC:
                 by_pair.setdefault((r["tail"], r["head"]), []).append((r["type"], ev))
         examples = []
-        for cand in candidates(doc):
+        cands_ = list(candidates(doc))
+        for cand in cands_:
             label = NONE
             # (across sentences, the sentence is the one that states it: 出席仪式的有…)
             sentence = doc.text[cand.sent[0] : cand.sent[1]]
@@ -70,7 +80,7 @@ def item_examples(nlp: Language, items: list[GoldArticle]) -> Iterator[tuple[Doc
                     label = rel
                     break
             examples.append((cand.features, label))
-        yield doc, examples
+        yield doc, examples, cands_
 
 
 def _triples(rels: Iterable[tuple[str, str, str]]) -> set[tuple]:
@@ -110,6 +120,20 @@ def rule_types_to_keep(
     return [rel for rel in every if f1(counts[(rel, True)]) > f1(counts[(rel, False)])]
 
 
+def stacked_examples(examples: list[list[Example]], cands_: list[list[Candidate]], *, folds: int = FOLDS) -> list[Example]:
+    """The examples with what a first model decided for the next items of their lists
+    (``sibling_features``), each text's decisions made by a model fit on the other folds:
+    the second model learns how far to trust decisions it will see on unseen texts."""
+    out: list[Example] = []
+    for k in range(folds):
+        model = fit([e for i, ex in enumerate(examples) if i % folds != k for e in ex])
+        for i in range(k, len(examples), folds):
+            probs = model.proba_many([f for f, _ in examples[i]])
+            decided = model.decisions(cands_[i], probs, THRESHOLD_FOR_SIBLINGS)
+            out += [(f + sibling_features(c, decided), label) for (f, label), c in zip(examples[i], cands_[i])]
+    return out
+
+
 def _learnable(examples: Iterable[Example]) -> set[str]:
     """The labels with the examples ``fit`` learns from (the others are left to the rules)."""
     return {label for label, n in Counter(label for _, label in examples).items() if n >= MIN_EXAMPLES}
@@ -144,15 +168,18 @@ def fit(examples: Iterable[Example], *, c: float = C) -> PairModel:
 def train_relations(nlp: Language, items: list[GoldArticle], path: str | Path, *, c: float = C) -> Path:
     """The classifier trained on ``items`` (with the rule types worth keeping beside
     it, chosen by cross-validation) written to ``path``."""
-    docs, examples = [], []
-    for doc, ex in item_examples(nlp, items):
+    docs, examples, cands_ = [], [], []
+    for doc, ex, cs in item_examples(nlp, items):
         docs.append(doc)
         examples.append(ex)
+        cands_.append(cs)
     pooled = [e for ex in examples for e in ex]
     if not trainable(pooled):
         raise GraphbuildError(Errors.E026, path=path, texts=len(items), min=MIN_EXAMPLES)
     model = fit(pooled, c=c)
-    model.keep_rules = set(rule_types_to_keep(docs, examples, items)) if len(items) >= FOLDS * 4 else set()
+    if len(items) >= FOLDS * 4:
+        model.keep_rules = set(rule_types_to_keep(docs, examples, items))
+        model.stacked = fit(stacked_examples(examples, cands_), c=c)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     model.save(path)

@@ -10,6 +10,9 @@ pair it never saw in that sentence stays as the rules found it.
 The model is a multinomial logistic regression stored as plain arrays
 (``relations.npz``: the feature vocabulary, weights and biases), trained by
 ``graphbuild train``; without it the component leaves the rules' relations.
+A second one stored beside it reads the same features and what the first
+decided for the pair of a list's next item (``sibling_features``), so that
+the items of one list (X授予甲、乙、丙) are decided together.
 
 >>> from graphbuild.nlp.pipeline import load
 >>> load().pipe_names[-1]
@@ -41,6 +44,8 @@ MODEL_FILE = "relations.npz"
 # the classifier's sentence: a list after a colon (获得奖章的职工包括：A；B，C…) stays with its head
 SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 NONE = "NONE"
+STACK_ROUNDS = 1
+THRESHOLD_FOR_SIBLINGS = 0.5
 CUE_CLASSES = ("organize_verbs", "partner_cues", "participate_verbs", "award_verbs", "target_cues", "located_verbs", "title_words")
 
 
@@ -50,6 +55,12 @@ class Candidate:
     tail: Span
     sent: tuple[int, int]
     features: list[str]
+    # the pairs of a list's next item, one per end: (which end, that pair's key)
+    siblings: tuple[tuple[str, tuple[int, str, str]], ...] = ()
+
+    @property
+    def key(self) -> tuple[int, str, str]:
+        return (self.sent[0], self.head.id_, self.tail.id_)
 
 
 class PairModel:
@@ -66,25 +77,40 @@ class PairModel:
         self.classes = classes
         # the types whose rule relations stay beside the model's (chosen in training)
         self.keep_rules = set(keep_rules)
+        # a second model that also reads what this one decided for the next items of a list
+        self.stacked: PairModel | None = None
 
     @classmethod
     def load(cls, path: str | Path) -> PairModel:
         with np.load(path, allow_pickle=False) as z:
             keep = str(z["keep_rules"]).split("\n") if "keep_rules" in z.files else []
-            return cls(
-                str(z["vocab"]).split("\n"), z["weights"].astype(np.float32), z["bias"], str(z["classes"]).split("\n"), [k for k in keep if k]
-            )
+            classes = str(z["classes"]).split("\n")
+            model = cls(str(z["vocab"]).split("\n"), z["weights"].astype(np.float32), z["bias"], classes, [k for k in keep if k])
+            if "s_vocab" in z.files:
+                model.stacked = cls(str(z["s_vocab"]).split("\n"), z["s_weights"].astype(np.float32), z["s_bias"], classes)
+            return model
 
     def save(self, path: str | Path) -> None:
-        vocab = sorted(self.index, key=self.index.get)  # type: ignore[arg-type]
-        np.savez_compressed(
-            path,
-            vocab=np.array("\n".join(vocab)),
-            weights=self.weights.astype(np.float16),
-            bias=self.bias,
-            classes=np.array("\n".join(self.classes)),
-            keep_rules=np.array("\n".join(sorted(self.keep_rules))),
-        )
+        arrays = {
+            "vocab": np.array("\n".join(sorted(self.index, key=self.index.get))),  # type: ignore[arg-type]
+            "weights": self.weights.astype(np.float16),
+            "bias": self.bias,
+            "classes": np.array("\n".join(self.classes)),
+            "keep_rules": np.array("\n".join(sorted(self.keep_rules))),
+        }
+        if self.stacked is not None:
+            st = self.stacked
+            arrays["s_vocab"] = np.array("\n".join(sorted(st.index, key=st.index.get)))  # type: ignore[arg-type]
+            arrays["s_weights"] = st.weights.astype(np.float16)
+            arrays["s_bias"] = st.bias
+        np.savez_compressed(path, **arrays)
+
+    def decisions(self, cands_: list[Candidate], probs: np.ndarray, threshold: float) -> dict[tuple[int, str, str], str]:
+        """Each pair's class, or none below ``threshold``."""
+        best = probs.argmax(axis=1).tolist() if len(cands_) else []
+        return {
+            c.key: self.classes[k] if p[k] >= threshold else NONE for c, k, p in zip(cands_, best, probs)
+        }
 
     def proba_many(self, many: list[list[str]]) -> np.ndarray:
         """Class probabilities of many feature lists at once (one numpy pass)."""
@@ -158,7 +184,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 mentions,  # (the pair's own are never strictly between them)
                 sent_words,
             )
-            yield Candidate(h, t, (s, e), feats)
+            yield Candidate(h, t, (s, e), feats, _siblings(s, named, i, j))
         # across sentences: a holder here and an activity of the sentence before or the topic
         # (出席仪式的有…; 当天，…参加); a body before and an activity here (the subject carried on)
         here_ids = {sp.id_ for sp in ents}
@@ -194,6 +220,33 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 sent = sm.span() if sm else (sp.start_char, sp.end_char)
                 feats = name_features(name, other, sp.label_, osp.label_, rule_types.get((name, other), ()))
                 yield Candidate(sp, osp, sent, feats)
+
+
+def _siblings(s: int, named: list[tuple[str, int, int, str]], i: int, j: int) -> tuple[tuple[str, tuple[int, str, str]], ...]:
+    """For the pair of mentions ``i`` and ``j``: at each end, the nearest mention of the
+    same type between the two (the next item of a list: A、B、C联合主办X, X授予甲、乙),
+    with the pair it makes with the other end."""
+    out = []
+    for side, a, b in (("h", i, j), ("t", j, i)):
+        step = 1 if b > a else -1
+        aid, _, _, alabel = named[a]
+        bid = named[b][0]
+        for k in range(a + step, b, step):
+            kid, _, _, kl = named[k]
+            if kl == alabel and kid != aid and kid != bid:
+                out.append((side, (s, kid, bid) if side == "h" else (s, bid, kid)))
+                break
+    return tuple(out)
+
+
+def sibling_features(cand: Candidate, decided: dict[tuple[int, str, str], str]) -> list[str]:
+    """What was decided for the pairs of the next items of a list (``Candidate.siblings``)."""
+    f = []
+    types = f"{cand.head.label_}>{cand.tail.label_}"
+    for side, key in cand.siblings:
+        dec = decided.get(key, "nocand")
+        f += [f"sib{side}={dec}", f"sib{side}={dec}={types}"]
+    return f or ["sib=none"]
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +290,10 @@ def scored(doc: Doc, model: PairModel) -> tuple[list[Candidate], np.ndarray]:
     with collector_paused():
         cands_ = list(candidates(doc))
         probs = model.proba_many([c.features for c in cands_])
+        if model.stacked is not None and any(c.siblings for c in cands_):
+            for _ in range(STACK_ROUNDS):
+                decided = model.decisions(cands_, probs, THRESHOLD_FOR_SIBLINGS)
+                probs = model.stacked.proba_many([c.features + sibling_features(c, decided) for c in cands_])
     return cands_, probs
 
 
