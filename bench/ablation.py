@@ -16,9 +16,9 @@ from common import ROOT, Timer, args, report
 from graphbuild.nlp.pipeline import build
 from graphbuild.train.devscore import score_split
 from graphbuild.train.gold import gold_articles, read_gold
-from graphbuild.train.ner import RULE_PIPES, featurize, train_ner
+from graphbuild.train.ner import RULE_PIPES, featurize
 from graphbuild.train.relations import train_relations
-from graphbuild.train.run import training_files
+from graphbuild.train.run import train_recognizer, training_files
 
 # the rule components of the trained pipeline (gb_activities runs only in the rules-only one)
 COMPONENTS = [p for p in RULE_PIPES if p != "gb_lac"] + ["gb_relations"]
@@ -42,7 +42,7 @@ def main() -> None:
     for drop in [None, *COMPONENTS]:
         with tempfile.TemporaryDirectory() as tmp, Timer() as t:
             out = Path(tmp)
-            train_ner(featurize(without(drop), items), out / "ner.crfsuite")
+            train_recognizer(featurize(without(drop), items), items, out, without=drop)
             train_relations(without(drop), items, out / "relations.npz")
             report_ = score_split(without(drop, out), dev)
         rows.append(

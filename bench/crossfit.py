@@ -20,9 +20,9 @@ from graphbuild.evaluate import Report, Score
 from graphbuild.nlp.pipeline import TRAINED, build
 from graphbuild.train.devscore import score_split
 from graphbuild.train.gold import gold_articles, read_gold
-from graphbuild.train.ner import featurize, train_ner
+from graphbuild.train.ner import featurize
 from graphbuild.train.relations import train_relations
-from graphbuild.train.run import training_files
+from graphbuild.train.run import train_recognizer, training_files
 
 FOLDS = 4
 
@@ -52,7 +52,13 @@ def main() -> None:
     with Timer() as t, tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
             out = Path(tmp) / str(k)
-            train_ner([x for j in range(folds) if j != k for x in features_of[j]], out / TRAINED["gb_ner"], params=params)
+            train_recognizer(
+                [x for j in range(folds) if j != k for x in features_of[j]],
+                [it for j in range(folds) if j != k for it in items_of[j]],
+                out,
+                params=params,
+                without=a.without,
+            )
             train_relations(rules, [it for j in range(folds) if j != k for it in items_of[j]], out / TRAINED["gb_relation_classifier"])
             held_out = [r for i, r in enumerate(records) if i % folds == k]
             model = build(models=out)

@@ -34,6 +34,7 @@ def test_pipeline_is_built_from_registered_factories_and_round_trips(tmp_path):
         "gb_resolver",
         "gb_relations",
         "gb_relation_classifier",
+        "gb_entity_filter",
     ]
     # the activity rules run in the rules-only pipeline: the recognizer learned what they say
     assert build(learned=False).pipe_names == ["gb_lac", "gb_places", "gb_lexicon", "gb_bodies", "gb_activities",

@@ -143,7 +143,7 @@ def test_train_on_a_slice_is_deterministic_and_gives_a_working_pipeline(tmp_path
     corpus = _slice(tmp_path, 24, 4)
     first = train_all(corpus=corpus, out=tmp_path / "a")
     second = train_all(corpus=corpus, out=tmp_path / "b", score=False)
-    for name in ("ner.crfsuite", "relations.npz"):
+    for name in ("ner.crfsuite", "relations.npz", "entities.npz"):
         assert (first.out / name).read_bytes() == (second.out / name).read_bytes()
     metrics = json.loads((first.out / "metrics.json").read_text("utf-8"))
     assert set(metrics) >= {"rules", "trained", "trained_given_gold_entities"}
@@ -239,3 +239,23 @@ def test_a_list_items_pair_reads_what_was_decided_for_the_next_item(tmp_path):
     # both models travel in one file
     first.save(tmp_path / "m.npz")
     assert {r.head for r in classify(doc, PairModel.load(tmp_path / "m.npz"), 0.5) if r.type == "AWARDED"} == {"李强"}
+
+
+def test_the_entity_filter_drops_unlikely_entities_but_not_those_with_a_relation(nlp, tmp_path):
+    import numpy as np
+
+    from graphbuild.nlp.components.entity_filter import RIGHT, EntityFilter
+    from graphbuild.nlp.components.relation_classifier import PairModel
+    from graphbuild.nlp.components.relations import relations
+    from graphbuild.nlp.components.resolver import ENTITIES
+
+    doc = nlp("重庆市总工会主席李明说，全国五一劳动奖章获得者张伟在北京参观。")
+    names = {e.name for e in doc.user_data[ENTITIES]}
+    linked = {end for r in relations(doc) for end in (r.head, r.tail)}
+    assert "李明" in linked and names - linked  # some entity is on no relation
+    # a model that finds every entity wrong
+    wrong = PairModel(["T=Person"], np.zeros((1, 2), np.float32), np.array([-5.0, 5.0], np.float32), [RIGHT, "wrong"])
+    wrong.save(tmp_path / "wrong.npz")
+    EntityFilter(model=str(tmp_path / "wrong.npz"))(doc)
+    assert {e.name for e in doc.user_data[ENTITIES]} == names & linked
+    assert {sp.id_ for sp in doc.spans["entities"]} <= linked

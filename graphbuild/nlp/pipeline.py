@@ -24,6 +24,7 @@ from graphbuild.nlp import tokenizer  # noqa: F401
 from graphbuild.nlp.components import (  # noqa: F401
     activities,
     bodies,
+    entity_filter,
     lac_tagger,
     lexicon,
     ner,
@@ -66,7 +67,7 @@ def pipeline_fingerprint() -> str:
 
 
 # the trained components and their model files (graphbuild train writes them)
-TRAINED = {"gb_ner": "ner.crfsuite", "gb_relation_classifier": "relations.npz"}
+TRAINED = {"gb_ner": "ner.crfsuite", "gb_relation_classifier": "relations.npz", "gb_entity_filter": "entities.npz"}
 # rule components only the rules-only pipeline runs: what they say, the recognizer learned (retrained
 # without gb_activities, dev entities 0.784 -> 0.790, relations 0.5930 -> 0.5926; bench/ablation.py)
 RULES_ONLY = ("gb_activities",)

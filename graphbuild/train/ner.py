@@ -72,18 +72,27 @@ def _train_member(part: int, parts: int, path: Path, params: dict) -> Path:
 
 
 def train_ner(
-    data: Features, path: str | Path, *, params: dict | None = None, parts: int = PARTS, workers: int = 2
+    data: Features,
+    path: str | Path,
+    *,
+    params: dict | None = None,
+    parts: int = PARTS,
+    workers: int = 2,
+    members: str | Path | None = None,
 ) -> Path:
     """Train the recognizer on ``data`` and write it to ``path``: the average of
     ``parts`` CRFs, each trained without one part of the texts (``parts=1``: one
-    CRF on all of them), ``workers`` at a time. crfsuite's L-BFGS is
-    deterministic: the same data and parameters give the same model."""
+    CRF on all of them), ``workers`` at a time; ``members`` is a directory to
+    keep them in (``k.crfsuite``, trained without every ``parts``-th text from
+    the ``k``-th). crfsuite's L-BFGS is deterministic: the same data and
+    parameters give the same model."""
     global _shared
     path, params = Path(path), params or {}
     if parts <= 1 or len(data) < parts:
         return _train_one(data, path, params)
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = [(k, parts, Path(tmp) / f"{k}.crfsuite", params) for k in range(parts)]
+        home = Path(members) if members else Path(tmp)
+        jobs = [(k, parts, home / f"{k}.crfsuite", params) for k in range(parts)]
         _shared = data
         try:
             if workers > 1:

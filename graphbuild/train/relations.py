@@ -146,7 +146,7 @@ def trainable(examples: list[Example]) -> bool:
 
 
 def fit(examples: Iterable[Example], *, c: float = C) -> PairModel:
-    """A multinomial logistic regression on the examples, as ``PairModel`` arrays."""
+    """A (multinomial) logistic regression on the examples, as ``PairModel`` arrays."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -159,10 +159,14 @@ def fit(examples: Iterable[Example], *, c: float = C) -> PairModel:
     clf = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
     clf.fit(x, y)
     classes = [str(k) for k in clf.classes_]
-    weights = clf.coef_.T.astype(np.float32)
+    weights, bias = clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32)
+    if len(classes) == 2:
+        # scikit-learn keeps one column for two classes (the second's); a softmax over
+        # (0, z) is that logistic function
+        weights, bias = np.hstack([np.zeros_like(weights), weights]), np.concatenate([[0.0], bias]).astype(np.float32)
     keep = np.abs(weights).max(axis=1) > 1e-3
     vocab = [f for f, k in zip(vec.get_feature_names_out(), keep) if k]
-    return PairModel(vocab, weights[keep], clf.intercept_.astype(np.float32), classes)
+    return PairModel(vocab, weights[keep], bias, classes)
 
 
 def train_relations(nlp: Language, items: list[GoldArticle], path: str | Path, *, c: float = C) -> Path:

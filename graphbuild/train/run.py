@@ -3,9 +3,11 @@
 1. the entity recognizer (``ner.crfsuite``) on the genre train split and the
    seed gold, from the rule components' proposals: the average of eight CRFs,
    each trained without one eighth of the texts (about 3 minutes on 2 cores);
-2. the relation classifier (``relations.npz``) on the candidate pairs of the
+2. the entity filter (``entities.npz``) on what each of the eight found in
+   the texts it was trained without;
+3. the relation classifier (``relations.npz``) on the candidate pairs of the
    gold entities' mentions in the same texts;
-3. the dev split scored three ways in one run: the rules alone, the trained
+4. the dev split scored three ways in one run: the rules alone, the trained
    pipeline, and its relations given the gold entities (``metrics.json``).
 
 Training is deterministic (crfsuite's L-BFGS, scikit-learn's lbfgs, no
@@ -15,6 +17,7 @@ sampling): a rerun gives the same models and the same figures.
 from __future__ import annotations
 
 import json
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +26,9 @@ from typing import Any
 from graphbuild.errors import Errors, GraphbuildError
 from graphbuild.nlp.pipeline import TRAINED, build
 from graphbuild.train.devscore import score_split
-from graphbuild.train.gold import gold_articles, read_gold
-from graphbuild.train.ner import featurize, train_ner
+from graphbuild.train.entity_filter import train_entity_filter
+from graphbuild.train.gold import GoldArticle, gold_articles, read_gold
+from graphbuild.train.ner import Features, featurize, train_ner
 from graphbuild.train.relations import train_relations
 
 
@@ -43,6 +47,19 @@ def training_files(corpus: Path) -> tuple[list[Path], list[Path]]:
     return train, dev
 
 
+def train_recognizer(
+    features: Features, items: list[GoldArticle], out: Path, *, params: dict | None = None, without: str | None = None
+) -> None:
+    """The recognizer (``ner.crfsuite``) on the texts' ``features``, and the entity
+    filter (``entities.npz``) on what its eight CRFs find in the texts each was
+    trained without (``without``: a rule component left out, for an ablation)."""
+    with tempfile.TemporaryDirectory() as members:
+        train_ner(features, out / TRAINED["gb_ner"], params=params, members=members)
+        found = sorted(Path(members).glob("*.crfsuite"), key=lambda p: int(p.stem))
+        if found:
+            train_entity_filter(found, items, out / TRAINED["gb_entity_filter"], without=without)
+
+
 def train_all(*, corpus: str | Path = "corpus", out: str | Path, limit: int | None = None, score: bool = True) -> TrainResult:
     """Train the recognizer and the relation classifier into ``out``; ``limit``
     takes the first N training texts (for a quick check)."""
@@ -58,7 +75,7 @@ def train_all(*, corpus: str | Path = "corpus", out: str | Path, limit: int | No
     t = time.perf_counter()
     items = list(gold_articles(records))
     rules = build(learned=False)
-    train_ner(featurize(rules, items), out / TRAINED["gb_ner"])
+    train_recognizer(featurize(rules, items), items, out)
     result.seconds["ner"] = time.perf_counter() - t
     t = time.perf_counter()
     # the classifier learns from pairs of the gold entities (it does not need the recognizer)
