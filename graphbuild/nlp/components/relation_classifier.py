@@ -15,8 +15,8 @@ decided for the pair of a list's next item (``sibling_features``), so that
 the items of one list (X授予甲、乙、丙) are decided together.
 
 >>> from graphbuild.nlp.pipeline import load
->>> load().pipe_names[-1]
-'gb_relation_classifier'
+>>> load().pipe_names[-2:]
+['gb_relation_classifier', 'gb_entity_filter']
 """
 
 from __future__ import annotations
