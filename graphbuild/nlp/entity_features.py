@@ -28,13 +28,19 @@ def _bucket(n: int, limits: Sequence[int] = (1, 2, 3, 4, 6, 9, 14)) -> str:
 
 
 def entity_features(
-    text: str, entities: Sequence[Entity], cands: Sequence[Cand], words: Sequence[tuple[int, int, str, str]]
+    text: str,
+    entities: Sequence[Entity],
+    cands: Sequence[Cand],
+    words: Sequence[tuple[int, int, str, str]],
+    *,
+    among: Sequence[Entity] | None = None,
 ) -> list[list[str]]:
-    """The features of each of ``entities``; ``words``: LAC's (start, end, word, tag) in text order."""
+    """The features of each of ``entities``, ``among`` the doc's entities (by default
+    those); ``words``: LAC's (start, end, word, tag) in text order."""
     by_span: dict[tuple[int, int], set[tuple[str, str]]] = {}
     for c in cands:
         by_span.setdefault((c.start, c.end), set()).add((c.src, c.label))
-    spans = sorted((s, e) for en in entities for s, e in en.mentions)
+    spans = sorted((s, e) for en in (entities if among is None else among) for s, e in en.mentions)
     starts = [s for s, _ in spans]
     word_starts = [w[0] for w in words]
 

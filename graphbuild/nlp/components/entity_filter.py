@@ -50,13 +50,19 @@ class EntityFilter:
         if not self.ready or not entities:
             return doc
         model = loaded(self.path, PairModel.load)
-        with collector_paused():
-            features = entity_features(text_of(doc), entities, cands(doc), lac_tokens(doc))
-            right = model.proba_many(features)[:, model.classes.index(RIGHT)]
         linked = {end for r in relations(doc) for end in (r.head, r.tail)}
-        drop = {(e.name, e.label) for e, p in zip(entities, right.tolist()) if p < self.threshold and e.name not in linked}
+        # (only the entities it may drop are read: those on no relation)
+        loose = [e for e in entities if e.name not in linked]
+        if not loose:
+            return doc
+        with collector_paused():
+            features = entity_features(text_of(doc), loose, cands(doc), lac_tokens(doc), among=entities)
+            right = model.proba_many(features)[:, model.classes.index(RIGHT)]
+        drop = {(e.name, e.label) for e, p in zip(loose, right.tolist()) if p < self.threshold}
         if drop:
             doc.user_data[ENTITIES] = [e for e in entities if (e.name, e.label) not in drop]
             doc.spans["entities"] = [sp for sp in doc.spans["entities"] if (sp.id_, sp.label_) not in drop]
-            doc.ents = [sp for sp in doc.ents if (sp.id_, sp.label_) not in drop]
+            ents = doc.ents
+            if any((sp.id_, sp.label_) in drop for sp in ents):  # (setting doc.ents costs: only when it changes)
+                doc.ents = [sp for sp in ents if (sp.id_, sp.label_) not in drop]
         return doc
