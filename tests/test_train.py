@@ -256,6 +256,9 @@ def test_the_entity_filter_drops_unlikely_entities_but_not_those_with_a_relation
     # a model that finds every entity wrong
     wrong = PairModel(["T=Person"], np.zeros((1, 2), np.float32), np.array([-5.0, 5.0], np.float32), [RIGHT, "wrong"])
     wrong.save(tmp_path / "wrong.npz")
-    EntityFilter(model=str(tmp_path / "wrong.npz"))(doc)
+    EntityFilter(model=str(tmp_path / "wrong.npz"), threshold_linked=0.0)(doc)
     assert {e.name for e in doc.user_data[ENTITIES]} == names & linked
     assert {sp.id_ for sp in doc.spans["entities"]} <= linked
+    # below the second threshold the linked ones go too, and their relations with them
+    EntityFilter(model=str(tmp_path / "wrong.npz"), threshold_linked=0.1)(doc)
+    assert not doc.user_data[ENTITIES] and not relations(doc) and not list(doc.spans["entities"])

@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from graphbuild.nlp.candidates import Cand
 from graphbuild.nlp.components.resolver import Entity
 
-_LONGEST = 64  # characters: no entity's mention is longer
-
 
 def _bucket(n: int, limits: Sequence[int] = (1, 2, 3, 4, 6, 9, 14)) -> str:
     return next((str(limit) for limit in limits if n <= limit), "more")
@@ -42,6 +40,7 @@ def entity_features(
         by_span.setdefault((c.start, c.end), set()).add((c.src, c.label))
     spans = sorted((s, e) for en in (entities if among is None else among) for s, e in en.mentions)
     starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
     word_starts = [w[0] for w in words]
 
     def word_at(i: int) -> tuple[int, int, str, str] | None:
@@ -65,8 +64,8 @@ def entity_features(
         sources, lac, inside, holds, quoted = set(), set(), False, False, False
         for s, e in entity.mentions:
             sources |= {f"{src}{'=' if label == t else '!'}" for src, label in by_span.get((s, e), ())}
-            # a mention inside another starts at most a long name's length before it
-            for s2, e2 in spans[bisect.bisect_left(starts, s - _LONGEST) : bisect.bisect_left(starts, e)]:
+            # a mention inside another starts at most the longest mention's length before it
+            for s2, e2 in spans[bisect.bisect_left(starts, s - longest) : bisect.bisect_left(starts, e)]:
                 if (s2, e2) != (s, e):
                     inside = inside or s2 <= s and e <= e2
                     holds = holds or s <= s2 and e2 <= e
