@@ -176,6 +176,19 @@ def _relation_index(
     return pred_to_gold, grels
 
 
+def entities_found(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """The (name, type) of each predicted entity that matches a gold one, by the
+    rules ``evaluate`` scores with.
+
+    >>> gold = [{"name": "淄博市", "type": "Place", "aliases": []}]
+    >>> sorted(entities_found(gold, [{"name": "淄博", "type": "Place"}, {"name": "淄博", "type": "Union"}]))
+    [('淄博', 'Place')]
+    """
+    found = _unique(pred)
+    pairs, _, _ = _match_entities(_unique(gold), found)
+    return {(found[i]["name"], found[i]["type"]) for i in pairs}
+
+
 def relation_matcher(gold: dict[str, Any], pred: dict[str, Any]) -> Callable[[str, str, str], bool]:
     """Whether a predicted (head, type, tail), by predicted names, matches a gold
     relation of one file, by the rules ``evaluate`` scores with.

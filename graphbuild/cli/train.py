@@ -18,7 +18,7 @@ def train_cli(
     limit: int | None = typer.Option(None, "--limit", help="Train on the first N texts only (a quick check)"),
     score: bool = typer.Option(True, "--score/--no-score", help="Score the dev split after training"),
 ) -> None:
-    """Train the entity recognizer and the relation classifier; score dev."""
+    """Train the entity recognizer, the entity filter and the relation classifier; score dev."""
     result = train_all(corpus=corpus, out=out or model_dir(), limit=limit, score=score)
     secs = ", ".join(f"{k} {v:.0f} s" for k, v in result.seconds.items())
     typer.echo(f"models in {result.out} ({secs})")

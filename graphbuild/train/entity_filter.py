@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from graphbuild.evaluate import _match_entities, _unique
+from graphbuild.evaluate import entities_found
 from graphbuild.extract import to_record
 from graphbuild.nlp.candidates import cands, text_of
 from graphbuild.nlp.components.entity_filter import RIGHT
@@ -45,9 +45,7 @@ def filter_examples(members: Sequence[Path], items: list[GoldArticle], *, withou
             held_out = [it for i, it in enumerate(items) if i % parts == k]
             for item, doc in zip(held_out, nlp.pipe(it.article.text for it in held_out)):
                 entities = doc.user_data.get(ENTITIES, [])
-                found = _unique(to_record(item.article, doc)["entities"])
-                pairs, _, _ = _match_entities(_unique(item.gold["entities"]), found)
-                right = {(found[i]["name"], found[i]["type"]) for i in pairs}
+                right = entities_found(item.gold["entities"], to_record(item.article, doc)["entities"])
                 features = entity_features(text_of(doc), entities, cands(doc), lac_tokens(doc))
                 out += [(f, RIGHT if (e.name, e.label) in right else "wrong") for e, f in zip(entities, features)]
     return out

@@ -61,7 +61,7 @@ def train_recognizer(
 
 
 def train_all(*, corpus: str | Path = "corpus", out: str | Path, limit: int | None = None, score: bool = True) -> TrainResult:
-    """Train the recognizer and the relation classifier into ``out``; ``limit``
+    """Train the recognizer, the entity filter and the relation classifier into ``out``; ``limit``
     takes the first N training texts (for a quick check)."""
     corpus, out = Path(corpus), Path(out)
     train_files, dev_files = training_files(corpus)
