@@ -57,10 +57,11 @@ def train_entity_filter(
     """The filter trained on what ``members`` found in the texts each was not trained on
     (none where too few were found either way: the entities then pass unfiltered)."""
     examples = filter_examples(members, items, without=without)
+    path = Path(path)
     if min(Counter(label for _, label in examples).get(k, 0) for k in (RIGHT, "wrong")) < MIN_EXAMPLES:
+        path.unlink(missing_ok=True)  # (not an older run's filter beside this run's recognizer)
         return None
     model = fit(examples, c=C)
-    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     model.save(path)
     return path

@@ -38,7 +38,7 @@ def make_entity_filter(nlp: Language, name: str, model: str, threshold: float, t
 
 
 class EntityFilter:
-    def __init__(self, *, model: str = MODEL_FILE, threshold: float = 0.5, threshold_linked: float = 0.0) -> None:
+    def __init__(self, *, model: str = MODEL_FILE, threshold: float = 0.5, threshold_linked: float = 0.1) -> None:
         self.path = model_path(model)
         self.threshold = threshold
         self.threshold_linked = threshold_linked

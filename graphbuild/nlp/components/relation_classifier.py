@@ -210,8 +210,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 prev = []
             continue
         mentions = [(sp.start_char, sp.end_char, sp.label_) for sp in ents]
-        # (the pairs read the verbs between them: only the verbs are passed)
-        sent_verbs = [w for w in words[bisect.bisect_left(word_starts, s) : bisect.bisect_left(word_starts, e)] if w[3][:1] == "v"]
+        sent_words = words[bisect.bisect_left(word_starts, s) : bisect.bisect_left(word_starts, e)]
         # the cue words of the sentence, found once for all its pairs
         sent_cues = [(c.start(), c.end(), name) for c in cue_rx.finditer(text, s, e) for name in cue_of[c.group()]]
         # one pair of mentions for two entities in a sentence: the nearest (a text that names
@@ -237,7 +236,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 rule_types.get((h.id_, t.id_), ()),
                 sent_cues,
                 mentions,  # (the pair's own are never strictly between them)
-                sent_verbs,
+                sent_words,
             )
             yield Candidate(h, t, (s, e), feats, _siblings(s, named, i, j))
         # across sentences: a holder here and an activity of the sentence before or the topic
