@@ -116,3 +116,20 @@ def test_a_build_collects_no_garbage_itself_but_extraction_does_and_it_is_restor
     assert gc.isenabled()
     build(paths=SEEDS[:1], out=tmp_path / "b", store=False, views=False)  # extraction in this process
     assert seen == [True] and gc.isenabled()
+
+
+def test_a_process_readied_for_extraction_has_its_models_loaded_and_out_of_the_collectors_walks():
+    import gc
+
+    from graphbuild.nlp.components.ner import _loaded
+    from graphbuild.nlp.pipeline import load, load_for_extraction
+
+    _loaded.cache_clear()
+    gc.unfreeze()
+    try:
+        nlp = load_for_extraction()
+        assert nlp is load()
+        assert _loaded.cache_info().currsize == 3  # the recognizer, the relation classifier, the entity filter
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()

@@ -169,12 +169,6 @@ def _lac() -> _Lac:
     )
 
 
-def warm_up() -> None:
-    """Load the model and run it once (its first run allocates), ahead of the
-    text: a build does it in its extraction child while it reads the cache."""
-    tag_many(["工会"])
-
-
 def _viterbi_batch(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
     """Viterbi over many sequences at once: one numpy step per position for
     the whole batch instead of one per position per sequence."""

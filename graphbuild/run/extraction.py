@@ -193,15 +193,11 @@ def _extract_child(workers: int, work: Any, results: Any) -> None:
     gc.enable()  # its own process: the build turned collection off for itself only
     try:
         from graphbuild.nlp.components.persons import jieba_posseg
-        from graphbuild.nlp.pipeline import load
+        from graphbuild.nlp.pipeline import load_for_extraction
 
-        load()  # while the parent reads the cache (a pool forked from here inherits it)
         if workers > 1:
             jieba_posseg()  # (0.9 s: shared by the pool; one process loads it when a text needs it)
-        else:
-            from graphbuild.nlp.lac import warm_up
-
-            warm_up()
+        load_for_extraction()  # while the parent reads the cache (a pool forked from here inherits it)
         articles = work.recv()
         index = {id(a): i for i, a in enumerate(articles)}
         for art, rec in run_extraction(articles, workers=workers):

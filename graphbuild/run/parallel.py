@@ -69,9 +69,9 @@ def _chunks(items: list[Article], size: int, chars: int = BATCH_CHARS) -> Iterat
 def _init_worker() -> None:
     die_with_parent()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    from graphbuild.nlp.pipeline import load
+    from graphbuild.nlp.pipeline import load_for_extraction
 
-    load()
+    load_for_extraction()
 
 
 def run_extraction(
