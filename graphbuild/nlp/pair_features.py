@@ -66,8 +66,8 @@ def pair_features(
             f.append(f"btw={between}")
         # the words next to each end say most; a long stretch between says little more
         near = between if len(between) <= 2 * NEAR else between[:NEAR] + "\x00" + between[-NEAR:]
-        f.extend(sorted({f"bc={ch}" for ch in near if ch != "\x00"}))
-        f.extend(sorted({f"bb={near[i : i + 2]}" for i in range(len(near) - 1) if "\x00" not in near[i : i + 2]}))
+        f.extend(["bc=" + ch for ch in sorted(set(near) - {"\x00"})])
+        f.extend(["bb=" + b for b in sorted({near[i : i + 2] for i in range(len(near) - 1)}) if "\x00" not in b])
         if between:
             f.append(f"bf={between[:2]}")
             f.append(f"bl={between[-2:]}")
@@ -79,8 +79,8 @@ def pair_features(
         k = bisect.bisect_left(words, (left_end,))
         while k < len(words) and words[k][0] < right_start:
             s, e, w, tag = words[k]
-            if e <= right_start and tag.startswith("v"):
-                f.append(f"bv={w}")
+            if e <= right_start and tag[:1] == "v":
+                f.append("bv=" + w)
             k += 1
         inside = [lab for s, e, lab in others if left_end <= s and e <= right_start]
         f.extend([f"between_ent={lab}" for lab in sorted(set(inside))])

@@ -210,7 +210,8 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 prev = []
             continue
         mentions = [(sp.start_char, sp.end_char, sp.label_) for sp in ents]
-        sent_words = words[bisect.bisect_left(word_starts, s) : bisect.bisect_left(word_starts, e)]
+        # (pair_features reads the verbs among the words: found once for all the sentence's pairs)
+        sent_verbs = [w for w in words[bisect.bisect_left(word_starts, s) : bisect.bisect_left(word_starts, e)] if w[3].startswith("v")]
         # the cue words of the sentence, found once for all its pairs
         sent_cues = [(c.start(), c.end(), name) for c in cue_rx.finditer(text, s, e) for name in cue_of[c.group()]]
         # one pair of mentions for two entities in a sentence: the nearest (a text that names
@@ -236,7 +237,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 rule_types.get((h.id_, t.id_), ()),
                 sent_cues,
                 mentions,  # (the pair's own are never strictly between them)
-                sent_words,
+                sent_verbs,
             )
             yield Candidate(h, t, (s, e), feats, _siblings(s, named, i, j))
         # across sentences: a holder here and an activity of the sentence before or the topic
