@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -278,7 +279,7 @@ def _emissions(lac: _Lac, parts: list[str]) -> list[np.ndarray]:
         lengths = np.array([len(parts[i]) for i in group], dtype=np.int64)
         ids = np.zeros((len(group), int(lengths.max())), dtype=np.int64)
         for row, i in enumerate(group):
-            ids[row, : lengths[row]] = [get(c, oov) for c in parts[i]]
+            ids[row, : lengths[row]] = np.fromiter(map(get, parts[i], repeat(oov)), dtype=np.int64, count=lengths[row])
         scores = lac.session.run(None, {"token_ids": ids, "length": lengths})[0]
         for row, i in enumerate(group):
             out[i] = scores[row, : lengths[row]]
@@ -307,16 +308,22 @@ def tag_many(texts: list[str]) -> list[list[Token]]:
                 starts.append(m.start() + k)
                 parts.append(piece[k : k + MAX_CHUNK])
     out: list[list[Token]] = [[] for _ in texts]
+    if not parts:
+        return out
     with collector_paused():  # tens of thousands of tuples without cycles
-        emissions = _emissions(lac, parts)
-        paths = best_paths(emissions, lac.transitions)
-        for n, pos, part, path in zip(owners, starts, parts, paths):
-            # A word starts at every -B tag (and at position 0); its label is its first tag's.
-            begin = lac.begins[path]
-            begin[0] = True
-            cuts = np.flatnonzero(begin).tolist() + [len(part)]
-            labels = [lac.labels[i] for i in path[begin].tolist()]
-            tokens = out[n]
-            for a, b, label in zip(cuts, cuts[1:], labels):
-                tokens.append(Token(pos + a, pos + b, part[a:b], label))
+        paths = best_paths(_emissions(lac, parts), lac.transitions)
+        # the words of all parts at once: one starts at every -B tag and at each part's
+        # first character; it ends where the next one starts (the last at its part's end)
+        path = np.concatenate(paths)
+        lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        part_first = np.cumsum(lengths) - lengths
+        begin = lac.begins[path]
+        begin[part_first] = True
+        firsts = np.flatnonzero(begin)
+        part = np.searchsorted(part_first, firsts, side="right") - 1
+        shift = (np.asarray(starts) - part_first)[part]  # from the joined parts to the text
+        labels, word_owner = lac.labels, np.asarray(owners)[part].tolist()
+        word_end = np.append(firsts[1:], len(path)) + shift
+        for n, a, b, tag in zip(word_owner, (firsts + shift).tolist(), word_end.tolist(), path[firsts].tolist()):
+            out[n].append(Token(a, b, texts[n][a:b], labels[tag]))
     return out
