@@ -19,12 +19,17 @@ from graphbuild.nlp.candidates import Cand
 from graphbuild.nlp.lac import Token
 
 
-def _position(i: int, start: int, end: int) -> str:
+def _positions(start: int, end: int, n: int) -> list[tuple[int, str]]:
+    """Each character of ``start:end`` that lies in ``0:n``, with its place in the span:
+    S (alone), B, I or E."""
     if end - start == 1:
-        return "S"
-    if i == start:
-        return "B"
-    return "E" if i == end - 1 else "I"
+        return [(start, "S")] if 0 <= start < n else []
+    out = [(i, "I") for i in range(max(start, 0), min(end, n))]
+    if out and out[0][0] == start:
+        out[0] = (start, "B")
+    if out and out[-1][0] == end - 1:
+        out[-1] = (end - 1, "E")
+    return out
 
 
 def char_features(text: str, tokens: Sequence[Token], cands: Sequence[Cand]) -> list[list[str]]:
@@ -41,14 +46,14 @@ def char_features(text: str, tokens: Sequence[Token], cands: Sequence[Cand]) -> 
             shared.append(f"wt-1={tokens[k - 1].tag}")
         if k + 1 < len(tokens):
             shared.append(f"wt+1={tokens[k + 1].tag}")
-        for i in range(t.start, min(t.end, n)):
-            word[i] = [f"w={_position(i, t.start, t.end)}-{t.tag}", *shared]
+        for i, position in _positions(t.start, t.end, n):
+            word[i] = [f"w={position}-{t.tag}", *shared]
     # most characters are in no candidate: their one rule feature is shared
     no_rule = ("r=O",)
     rule: list[Sequence[str]] = [no_rule] * n
     for c in cands:
-        for i in range(max(c.start, 0), min(c.end, n)):
-            feature = f"r={c.label}-{_position(i, c.start, c.end)}"
+        for i, position in _positions(c.start, c.end, n):
+            feature = f"r={c.label}-{position}"
             here = rule[i]
             if here is no_rule:
                 rule[i] = [feature]
