@@ -128,11 +128,10 @@ def load(path: str | None = None, *, pkuseg_model: str | None = None) -> Languag
 def load_for_extraction() -> Language:
     """``load()`` for a process that extracts from here on: its models loaded (a short
     text through it), then all the process holds so far kept out of the garbage
-    collector's walks (``gc.freeze``). Those tens of thousands of objects live as long
+    collector's walks (``gc.freeze``). Those hundred thousand or so objects live as long
     as the process; each full collection would walk them again (about 5% of extraction
     time), and a pool forked from here shares their pages instead of copying them."""
     nlp = load()
     nlp("全国总工会")
     gc.freeze()
     return nlp
-
