@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
@@ -63,13 +63,14 @@ class Candidate:
     # the pairs of a list's next item, one per end: (which end, that pair's key)
     siblings: tuple[tuple[str, tuple[int, str, str]], ...] = ()
     # the ends' names and types, read once (a span reads them from the string store each time)
-    hid: str = field(init=False)
-    tid: str = field(init=False)
-    types: tuple[str, str] = field(init=False)
+    hid: str = ""
+    tid: str = ""
+    types: tuple[str, str] = ("", "")
 
     def __post_init__(self) -> None:
-        self.hid, self.tid = self.head.id_, self.tail.id_
-        self.types = (self.head.label_, self.tail.label_)
+        if not self.hid:
+            self.hid, self.tid = self.head.id_, self.tail.id_
+            self.types = (self.head.label_, self.tail.label_)
 
     @property
     def key(self) -> tuple[int, str, str]:
@@ -187,10 +188,17 @@ def _allowed_pair(hl: str, tl: str) -> bool:
     return any(allowed(r, hl, tl) for r in RELATION_TYPES)
 
 
+Mark = tuple[Span, str, int, int, str]  # a mention: its span, name, start, end and type
+
+
 def candidates(doc: Doc) -> Iterator[Candidate]:
     """Every ordered pair of mentions of one sentence that some relation allows."""
     text = text_of(doc)
-    spans = sorted(doc.spans.get("entities", []), key=lambda s: (s.start_char, -s.end_char))
+    # each mention as (span, name, start, end, type), in text order: a span looks its name
+    # and type up in the string store at each read, so they are read once here
+    marks = sorted(
+        ((sp, sp.id_, sp.start_char, sp.end_char, sp.label_) for sp in doc.spans.get("entities", [])), key=lambda m: (m[2], -m[3])
+    )
     rule_types: dict[tuple[str, str], set[str]] = {}
     for r in relations(doc):
         rule_types.setdefault((r.head, r.tail), set()).add(r.type)
@@ -199,17 +207,17 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
     cue_rx, cue_of = _cue_words()
     words = lac_tokens(doc)  # (start, end, text, tag) tuples in text order
     word_starts = [w[0] for w in words]
-    span_starts = [sp.start_char for sp in spans]
-    prev: list[Span] = []  # the sentence before, in the same paragraph
-    topic: list[Span] = []  # the article's first activity: what later sentences most often mean
+    mark_starts = [m[2] for m in marks]
+    prev: list[Mark] = []  # the sentence before, in the same paragraph
+    topic: list[Mark] = []  # the article's first activity: what later sentences most often mean
     for m in SENTENCE.finditer(text):
         s, e = m.span()
-        ents = [sp for sp in spans[bisect.bisect_left(span_starts, s) : bisect.bisect_left(span_starts, e)] if sp.end_char <= e]
+        ents = [x for x in marks[bisect.bisect_left(mark_starts, s) : bisect.bisect_left(mark_starts, e)] if x[3] <= e]
         if not ents:
             if "\n" in m.group():
                 prev = []
             continue
-        mentions = [(sp.start_char, sp.end_char, sp.label_) for sp in ents]
+        mentions = [x[2:] for x in ents]
         # (pair_features reads the verbs among the words: found once for all the sentence's pairs)
         sent_verbs = [w for w in words[bisect.bisect_left(word_starts, s) : bisect.bisect_left(word_starts, e)] if w[3].startswith("v")]
         # the cue words of the sentence, found once for all its pairs
@@ -217,8 +225,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
         # one pair of mentions for two entities in a sentence: the nearest (a text that names
         # the same few bodies again and again costs no more than one that names them once)
         nearest: dict[tuple[str, str], tuple[int, int, int]] = {}
-        # (a span's attributes are looked up in the string store at each read: read them once)
-        named = [(sp.id_, *mention) for sp, mention in zip(ents, mentions)]
+        named = [x[1:] for x in ents]
         for i, (hid, hs, he, hl) in enumerate(named):
             for j, (tid, ts, te, tl) in enumerate(named):
                 if i == j or hid == tid or not _allowed_pair(hl, tl):
@@ -234,47 +241,49 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 (s, e),
                 mentions[i],
                 mentions[j],
-                rule_types.get((h.id_, t.id_), ()),
+                rule_types.get((h[1], t[1]), ()),
                 sent_cues,
                 mentions,  # (the pair's own are never strictly between them)
                 sent_verbs,
             )
-            yield Candidate(h, t, (s, e), feats, _siblings(s, named, i, j))
+            yield _candidate(h, t, (s, e), feats, _siblings(s, named, i, j))
         # across sentences: a holder here and an activity of the sentence before or the topic
         # (出席仪式的有…; 当天，…参加); a body before and an activity here (the subject carried on)
-        here_ids = {sp.id_ for sp in ents}
+        here_ids = {x[1] for x in ents}
         for where, others in (("prev", prev), ("topic", topic)):
             for o in others:
-                if o.id_ in here_ids:
+                if o[1] in here_ids:
                     continue
                 for h in ents:
-                    if (o.label_ in ACTIVITIES or o.label_ == "Award") and h.label_ in HOLDERS:
-                        pair, inner = (h, o), h
-                    elif where == "prev" and o.label_ in BODIES and h.label_ in ACTIVITIES:
-                        pair, inner = (o, h), h
+                    if (o[4] in ACTIVITIES or o[4] == "Award") and h[4] in HOLDERS:
+                        head, tail = h, o
+                    elif where == "prev" and o[4] in BODIES and h[4] in ACTIVITIES:
+                        head, tail = o, h
                     else:
                         continue
-                    hl, tl = pair[0].label_, pair[1].label_
                     feats = cross_features(
-                        text, (s, e), (inner.start_char, inner.end_char, inner.label_), where, f"{hl}>{tl}",
-                        rule_types.get((pair[0].id_, pair[1].id_), ()), sent_cues,
+                        text, (s, e), h[2:], where, f"{head[4]}>{tail[4]}", rule_types.get((head[1], tail[1]), ()), sent_cues
                     )
-                    yield Candidate(pair[0], pair[1], (s, e), feats)
+                    yield _candidate(head, tail, (s, e), feats)
         if not topic:
-            topic = [sp for sp in ents if sp.label_ in ACTIVITIES][:1]
+            topic = [x for x in ents if x[4] in ACTIVITIES][:1]
         prev = [] if "\n" in text[e : e + 1] else ents
     # a body named after another one (航天科工集团三院306所, 航天科工集团三院): wherever they are written
-    first: dict[str, Span] = {}
-    for sp in spans:
-        if sp.label_ in BODIES:
-            first.setdefault(sp.id_, sp)
-    for name, sp in first.items():
-        for other, osp in first.items():
+    first: dict[str, Mark] = {}
+    for x in marks:
+        if x[4] in BODIES:
+            first.setdefault(x[1], x)
+    for name, x in first.items():
+        for other, ox in first.items():
             if other != name and len(other) >= 2 and name.startswith(other):
-                sm = next((m for m in SENTENCE.finditer(text, sp.start_char)), None)
-                sent = sm.span() if sm else (sp.start_char, sp.end_char)
-                feats = name_features(name, other, sp.label_, osp.label_, rule_types.get((name, other), ()))
-                yield Candidate(sp, osp, sent, feats)
+                sm = next((m for m in SENTENCE.finditer(text, x[2])), None)
+                sent = sm.span() if sm else (x[2], x[3])
+                feats = name_features(name, other, x[4], ox[4], rule_types.get((name, other), ()))
+                yield _candidate(x, ox, sent, feats)
+
+
+def _candidate(head: Mark, tail: Mark, sent: tuple[int, int], features: list[str], siblings: tuple = ()) -> Candidate:
+    return Candidate(head[0], tail[0], sent, features, siblings, head[1], tail[1], (head[4], tail[4]))
 
 
 def _siblings(s: int, named: list[tuple[str, int, int, str]], i: int, j: int) -> tuple[tuple[str, tuple[int, str, str]], ...]:
