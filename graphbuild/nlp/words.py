@@ -67,8 +67,6 @@ class LongestMatch:
             lengths.setdefault(w[0], set()).add(len(w))
         # per first character, the lengths of its words, longest first
         self.lengths = {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
-        # the next character that starts a word, found by the regex engine (most do not)
-        self._starts = re.compile("[" + "".join(map(re.escape, sorted(lengths))) + "]") if lengths else None
 
     def match(self, text: str, pos: int = 0) -> WordMatch | None:
         ns = self.lengths.get(text[pos]) if pos < len(text) else None
@@ -81,19 +79,17 @@ class LongestMatch:
         return None
 
     def search(self, text: str, pos: int = 0) -> WordMatch | None:
-        return next(self._from(text, pos), None)
+        lengths = self.lengths
+        for i in range(pos, len(text)):
+            if text[i] in lengths and (m := self.match(text, i)):
+                return m
+        return None
 
     def finditer(self, text: str) -> Iterator[WordMatch]:
-        return self._from(text, 0)
-
-    def _from(self, text: str, pos: int) -> Iterator[WordMatch]:
-        if self._starts is None:
-            return
-        starts = self._starts.search
-        while (found := starts(text, pos)) is not None:
-            i = found.start()
-            if m := self.match(text, i):
+        i, lengths, n = 0, self.lengths, len(text)
+        while i < n:
+            if text[i] in lengths and (m := self.match(text, i)):
                 yield m
-                pos = m.finish
+                i = m.finish
             else:
-                pos = i + 1
+                i += 1
