@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -188,16 +189,22 @@ def _allowed_pair(hl: str, tl: str) -> bool:
     return any(allowed(r, hl, tl) for r in RELATION_TYPES)
 
 
-Mark = tuple[Span, str, int, int, str]  # a mention: its span, name, start, end and type
+class Mark(NamedTuple):
+    """A mention with what a span would look up in the string store at each read."""
+
+    span: Span
+    name: str
+    start: int
+    end: int
+    label: str
 
 
 def candidates(doc: Doc) -> Iterator[Candidate]:
     """Every ordered pair of mentions of one sentence that some relation allows."""
     text = text_of(doc)
-    # each mention as (span, name, start, end, type), in text order: a span looks its name
-    # and type up in the string store at each read, so they are read once here
+    # the mentions in text order
     marks = sorted(
-        ((sp, sp.id_, sp.start_char, sp.end_char, sp.label_) for sp in doc.spans.get("entities", [])), key=lambda m: (m[2], -m[3])
+        (Mark(sp, sp.id_, sp.start_char, sp.end_char, sp.label_) for sp in doc.spans.get("entities", [])), key=lambda m: (m.start, -m.end)
     )
     rule_types: dict[tuple[str, str], set[str]] = {}
     for r in relations(doc):
@@ -207,17 +214,17 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
     cue_rx, cue_of = _cue_words()
     words = lac_tokens(doc)  # (start, end, text, tag) tuples in text order
     word_starts = [w[0] for w in words]
-    mark_starts = [m[2] for m in marks]
+    mark_starts = [m.start for m in marks]
     prev: list[Mark] = []  # the sentence before, in the same paragraph
     topic: list[Mark] = []  # the article's first activity: what later sentences most often mean
     for m in SENTENCE.finditer(text):
         s, e = m.span()
-        ents = [x for x in marks[bisect.bisect_left(mark_starts, s) : bisect.bisect_left(mark_starts, e)] if x[3] <= e]
+        ents = [x for x in marks[bisect.bisect_left(mark_starts, s) : bisect.bisect_left(mark_starts, e)] if x.end <= e]
         if not ents:
             if "\n" in m.group():
                 prev = []
             continue
-        mentions = [x[2:] for x in ents]
+        mentions = [(x.start, x.end, x.label) for x in ents]
         # (pair_features reads the verbs among the words: found once for all the sentence's pairs)
         sent_verbs = [w for w in words[bisect.bisect_left(word_starts, s) : bisect.bisect_left(word_starts, e)] if w[3].startswith("v")]
         # the cue words of the sentence, found once for all its pairs
@@ -225,7 +232,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
         # one pair of mentions for two entities in a sentence: the nearest (a text that names
         # the same few bodies again and again costs no more than one that names them once)
         nearest: dict[tuple[str, str], tuple[int, int, int]] = {}
-        named = [x[1:] for x in ents]
+        named = [(x.name, x.start, x.end, x.label) for x in ents]
         for i, (hid, hs, he, hl) in enumerate(named):
             for j, (tid, ts, te, tl) in enumerate(named):
                 if i == j or hid == tid or not _allowed_pair(hl, tl):
@@ -241,7 +248,7 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 (s, e),
                 mentions[i],
                 mentions[j],
-                rule_types.get((h[1], t[1]), ()),
+                rule_types.get((h.name, t.name), ()),
                 sent_cues,
                 mentions,  # (the pair's own are never strictly between them)
                 sent_verbs,
@@ -249,41 +256,41 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
             yield _candidate(h, t, (s, e), feats, _siblings(s, named, i, j))
         # across sentences: a holder here and an activity of the sentence before or the topic
         # (出席仪式的有…; 当天，…参加); a body before and an activity here (the subject carried on)
-        here_ids = {x[1] for x in ents}
+        here_ids = {x.name for x in ents}
         for where, others in (("prev", prev), ("topic", topic)):
             for o in others:
-                if o[1] in here_ids:
+                if o.name in here_ids:
                     continue
                 for h in ents:
-                    if (o[4] in ACTIVITIES or o[4] == "Award") and h[4] in HOLDERS:
+                    if (o.label in ACTIVITIES or o.label == "Award") and h.label in HOLDERS:
                         head, tail = h, o
-                    elif where == "prev" and o[4] in BODIES and h[4] in ACTIVITIES:
+                    elif where == "prev" and o.label in BODIES and h.label in ACTIVITIES:
                         head, tail = o, h
                     else:
                         continue
                     feats = cross_features(
-                        text, (s, e), h[2:], where, f"{head[4]}>{tail[4]}", rule_types.get((head[1], tail[1]), ()), sent_cues
+                        text, (s, e), (h.start, h.end, h.label), where, f"{head.label}>{tail.label}", rule_types.get((head.name, tail.name), ()), sent_cues
                     )
                     yield _candidate(head, tail, (s, e), feats)
         if not topic:
-            topic = [x for x in ents if x[4] in ACTIVITIES][:1]
+            topic = [x for x in ents if x.label in ACTIVITIES][:1]
         prev = [] if "\n" in text[e : e + 1] else ents
     # a body named after another one (航天科工集团三院306所, 航天科工集团三院): wherever they are written
     first: dict[str, Mark] = {}
     for x in marks:
-        if x[4] in BODIES:
-            first.setdefault(x[1], x)
+        if x.label in BODIES:
+            first.setdefault(x.name, x)
     for name, x in first.items():
         for other, ox in first.items():
             if other != name and len(other) >= 2 and name.startswith(other):
-                sm = next((m for m in SENTENCE.finditer(text, x[2])), None)
-                sent = sm.span() if sm else (x[2], x[3])
-                feats = name_features(name, other, x[4], ox[4], rule_types.get((name, other), ()))
+                sm = next((m for m in SENTENCE.finditer(text, x.start)), None)
+                sent = sm.span() if sm else (x.start, x.end)
+                feats = name_features(name, other, x.label, ox.label, rule_types.get((name, other), ()))
                 yield _candidate(x, ox, sent, feats)
 
 
 def _candidate(head: Mark, tail: Mark, sent: tuple[int, int], features: list[str], siblings: tuple = ()) -> Candidate:
-    return Candidate(head[0], tail[0], sent, features, siblings, head[1], tail[1], (head[4], tail[4]))
+    return Candidate(head.span, tail.span, sent, features, siblings, head.name, tail.name, (head.label, tail.label))
 
 
 def _siblings(s: int, named: list[tuple[str, int, int, str]], i: int, j: int) -> tuple[tuple[str, tuple[int, str, str]], ...]:
