@@ -107,6 +107,12 @@ def test_bare_city_union_takes_the_city_of_the_article(nlp):
     assert not any(name in ("市总工会", "市总") for name, _ in found)
 
 
+def test_bare_provincial_union_takes_a_province_not_a_special_region(nlp):
+    found = ents(nlp, "广东省与澳门开展交流。澳门特别行政区代表团抵达后，省总工会主席陈伟东会见代表团。")
+    assert ("广东省总工会", "Union") in found
+    assert not any(name.startswith("澳门") and label == "Union" for name, label in found)
+
+
 def test_bare_county_bureau_takes_the_county(nlp):
     found = ents(nlp, "肥西县总工会与县人社局联合开展竞赛。")
     assert ("肥西县人社局", "Organization") in found

@@ -13,11 +13,14 @@ outside the allowed pairs is emitted.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from itertools import chain, combinations
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -30,6 +33,7 @@ from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES, allowed
 
 RELATIONS = "gb_relations"
+T = TypeVar("T")
 _SENT = re.compile(r"[^。！？!?；\n]+[。！？!?；]?")
 # heads that make "X工会" the union of body X, and those of them that make X a company
 _ENTERPRISE_HEADS = ("公司", "集团", "厂", "矿", "银行", "项目", "电厂")
@@ -126,6 +130,13 @@ class RelationExtractor:
         known = {(e.label, a): e.name for e in doc.user_data.get(ENTITIES, []) for a in (*e.aliases, e.name)}
         self._subject: Span | None = None
         self._enterprises = [e.name for e in doc.user_data.get(ENTITIES, []) if e.label == "Enterprise"]
+        self._sentences = [m.span() for m in _SENT.finditer(text)]
+        self._sentence_starts = [s for s, _ in self._sentences]
+        # the article's places by every form they are written in, by first character, longest first
+        self._place_forms = _by_first_char(
+            (form, e.name) for e in doc.user_data.get(ENTITIES, []) if e.label == "Place" for form in (e.name, *e.aliases)
+        )
+        self._owners = _owners_by_name(text, spans, doc.user_data.get(ENTITIES, []))
         # the activity named last, with those held as one with it (A系列活动暨B活动)
         self._last_activities: list[Span] = []
         self._topic: list[Span] = []  # the article's first activity: what 本次活动 most often means
@@ -179,14 +190,16 @@ class RelationExtractor:
             self._mentors(text, ents, sent, add)
             self._targets(text, ents, sent, add)
         self._places_part_of(doc, spans, add)
+        self._located_by_name(text, spans, out, add)
+        self._part_of_by_name(text, spans, out, add)
         for child, parent, cs, _ in doc.user_data.get(PART_OF, []):
-            sm = next((m for m in _SENT.finditer(text) if m.start() <= cs < m.end()), None)
+            sm = self._sentence_at(cs)
             if sm:
                 add(
                     child,
                     "PART_OF",
                     parent,
-                    (sm.start(), sm.end()),
+                    sm,
                     head_label=_label_of(spans, child),
                     tail_label=_label_of(spans, parent),
                 )
@@ -307,7 +320,8 @@ class RelationExtractor:
                     chain.append(p)
                     pos = p.end_char
             if chain:
-                add(b, "LOCATED_IN", chain[-1], sent)
+                if b.id_ not in self._owners:
+                    add(b, "LOCATED_IN", chain[-1], sent)
             elif b.id_ != text[b.start_char : b.end_char] and not NAMES_NO_PLACE.search(b.id_):
                 # canonical name got its place from the article (市总工会 → 淄博市总工会)
                 pm = self.gaz.regex.match(b.id_)
@@ -349,6 +363,41 @@ class RelationExtractor:
                 for ev in ents:
                     if ev.label_ == "Event" and ev.start_char >= lead.end_char + held.end():
                         add(ev, "LOCATED_IN", lead, sent)
+
+    def _located_by_name(self, text: str, spans: list[Span], out: dict, add) -> None:  # noqa: ANN001
+        """SCHEMA's places inside a name, where no sentence gave them: a union or organization
+        whose name starts with places of the article is in the last of them (新林镇工会联合会,
+        where 新林镇 is no mention of its own inside it)."""
+        located = {h for h, rel, _ in out if rel == "LOCATED_IN"}
+        for b in _first_mentions(spans, ("Union", "Organization")):
+            if b.id_ in located or b.id_ in self._owners or NAMES_NO_PLACE.search(b.id_):
+                continue
+            place = self._leading_place(b.id_) or self._leading_place(text[b.start_char : b.end_char])
+            if place:
+                add(b, "LOCATED_IN", place, self._sentence_at(b.start_char) or (b.start_char, b.end_char), tail_label="Place")
+
+    def _part_of_by_name(self, text: str, spans: list[Span], out: dict, add) -> None:  # noqa: ANN001
+        """A body named after another body of the article is part of it (中建七局总承包公司 →
+        中建七局; 万洲电气工会 → 万洲电气), where no sentence said what it is part of."""
+        parted = {h for h, rel, _ in out if rel == "PART_OF"}
+        for b in _first_mentions(spans, BODIES):
+            owner = self._owners.get(b.id_)
+            if owner is not None and b.id_ not in parted:
+                sent = self._sentence_at(b.start_char) or (b.start_char, b.end_char)
+                add(b, "PART_OF", owner.name, sent, tail_label=owner.label)
+
+    def _leading_place(self, name: str) -> str | None:
+        """The last of the article's places written one after another at the start of ``name``."""
+        pos, last = 0, None
+        while True:
+            form = next((f for f in self._place_forms.get(name[pos : pos + 1], ()) if name.startswith(f[0], pos)), None)
+            if form is None or len(name) == pos + len(form[0]):
+                return last
+            pos, last = pos + len(form[0]), form[1]
+
+    def _sentence_at(self, pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return self._sentences[k] if k >= 0 and pos < self._sentences[k][1] else None
 
     # -- PART_OF: 中铝集团旗下沈阳铝镁设计研究院; X公司工会 -----------------------
     def _part_of(self, text: str, ents: list[Span], sent: tuple[int, int], add) -> None:  # noqa: ANN001
@@ -770,7 +819,6 @@ class RelationExtractor:
 
     # -- PART_OF between places, from the administrative map --------------------
     def _places_part_of(self, doc: Doc, spans: list[Span], add) -> None:  # noqa: ANN001
-        text = text_of(doc)
         places: dict[str, Span] = {}
         for sp in spans:
             if sp.label_ == "Place":
@@ -779,8 +827,7 @@ class RelationExtractor:
         counties = [n for n in names if self.gaz.level(n) == "county"]
         for name, sp in places.items():
             d = self.gaz.division(name, names)
-            sm = next((m for m in _SENT.finditer(text) if m.start() <= sp.start_char < m.end()), None)
-            sent = (sm.start(), sm.end()) if sm else (sp.start_char, sp.end_char)
+            sent = self._sentence_at(sp.start_char) or (sp.start_char, sp.end_char)
             if d is None:
                 # a minor place (街道, 村, 园区) sits in the place its own name starts with, in full
                 # or by its short form (大兴区生物医药产业基地, 武汉经济技术开发区), or in the place
@@ -824,6 +871,44 @@ def _chains(text: str, acts: list[Span]) -> list[list[Span]]:
         else:
             chains.append([act])
     return chains
+
+
+def _by_first_char(forms: Iterable[tuple[str, T]]) -> dict[str, list[tuple[str, T]]]:
+    """``(form, value)`` pairs by the form's first character, longest form first."""
+    out: dict[str, list[tuple[str, T]]] = {}
+    for form, value in sorted(forms, key=lambda fv: -len(fv[0])):
+        if form:
+            out.setdefault(form[0], []).append((form, value))
+    return out
+
+
+def _owners_by_name(text: str, spans: list[Span], entities: list) -> dict[str, Any]:
+    """Each body named after another body of the article (by its name or as first written), with the
+    longest such: the body it is part of (SCHEMA's containment, read off the name)."""
+    forms = _by_first_char((form, e) for e in entities if e.label in BODIES for form in (e.name, *e.aliases) if len(form) >= 2)
+    owners = {}
+    for b in _first_mentions(spans, BODIES):
+        owner = next(
+            (
+                e
+                for n in (b.id_, text[b.start_char : b.end_char])
+                for f, e in forms.get(n[:1], ())
+                if e.name != b.id_ and len(n) > len(f) and n.startswith(f)
+            ),
+            None,
+        )
+        if owner is not None:
+            owners[b.id_] = owner
+    return owners
+
+
+def _first_mentions(spans: list[Span], labels: Iterable[str]) -> list[Span]:
+    """Each entity's first span, of the entities with one of ``labels``."""
+    first: dict[str, Span] = {}
+    for sp in spans:
+        if sp.label_ in labels:
+            first.setdefault(sp.id_, sp)
+    return list(first.values())
 
 
 def _label_of(spans: list[Span], name: str) -> str | None:

@@ -162,7 +162,8 @@ class Resolver:
             if level_char == "市":
                 return name.endswith("市") and lv in ("city", "county", "province") and not (lv == "province" and False)
             if level_char == "省":
-                return lv == "province" and not name.endswith("市")
+                # (a region or a special administrative region has no 省总工会: 澳门特别行政区)
+                return lv == "province" and name.endswith("省")
             return lv == level and name.endswith(level_char)
 
         before = [p for p in places if p[0] < pos and fits(p[1], p[2])]
