@@ -1,7 +1,7 @@
 """Write the figures of the docs from the benchmarks' ``--json`` files, so no
 number in the README or ``docs/`` is typed by hand.
 
-    for b in quality crossfit ablation extraction parallel scale store_load views fuzz robustness; do
+    for b in quality crossfit ablation learning_curve extraction parallel scale store_load views fuzz robustness; do
         .venv/bin/python bench/$b.py --json /tmp/bench/$b.json; done
     .venv/bin/python bench/crossfit.py --without gb_lexicon --json /tmp/bench/crossfit-without-gb_lexicon.json   # any component
     .venv/bin/python bench/readme_tables.py /tmp/bench            # print
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCHES = ["quality", "crossfit", "ablation", "extraction", "parallel", "scale", "store_load", "views", "robustness", "fuzz"]
+BENCHES = ["quality", "crossfit", "ablation", "learning_curve", "extraction", "parallel", "scale", "store_load", "views", "robustness", "fuzz"]
 
 
 def table(rows: list[dict], cols: list[str] | None = None) -> str:
@@ -141,12 +141,20 @@ def quality_md(bs: dict[str, dict]) -> str:
         )
     if "ablation" in bs:
         text += "\n## Does every component earn its place?\n\n" + section("ablation", bs["ablation"]) + crossfit_ablation(bs)
+    if "learning_curve" in bs:
+        text += (
+            "\n## How far more annotated text would go\n\nThe models retrained on shares of the training texts "
+            "(every k-th, so each share holds every slice), scored on dev beside the shipped ones: each doubling of "
+            "the text has added about as much as the one before, so the curve has not flattened yet.\n\n"
+            + section("learning_curve", bs["learning_curve"])
+        )
     return text
 
 
 def performance_md(bs: dict[str, dict]) -> str:
     parts = [PERF_INTRO, "## Targets\n\n" + table(targets(bs)) + "\n"]
-    parts += [section(name, b) for name, b in bs.items() if name not in ("quality", "crossfit", "ablation") and not name.startswith("crossfit-")]
+    quality = ("quality", "crossfit", "ablation", "learning_curve")
+    parts += [section(name, b) for name, b in bs.items() if name not in quality and not name.startswith("crossfit-")]
     return "\n".join(parts)
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHES = ["quality.py", "crossfit.py", "ablation.py", "extraction.py", "parallel.py", "scale.py", "store_load.py", "views.py", "fuzz.py", "robustness.py"]
+BENCHES = ["quality.py", "crossfit.py", "ablation.py", "learning_curve.py", "extraction.py", "parallel.py", "scale.py", "store_load.py", "views.py", "fuzz.py", "robustness.py"]
 
 if __name__ == "__main__":
     rc = 0

@@ -14,7 +14,7 @@ from .conftest import ROOT
 BENCH = ROOT / "bench"
 
 
-@pytest.mark.parametrize("name", ["quality", "crossfit", "ablation", "extraction", "parallel", "scale", "store_load", "views", "fuzz", "robustness"])
+@pytest.mark.parametrize("name", ["quality", "crossfit", "ablation", "learning_curve", "extraction", "parallel", "scale", "store_load", "views", "fuzz", "robustness"])
 def test_benchmark_quick_mode_prints_figures(name, tmp_path):
     if name == "views" and chromium_path() is None:
         pytest.skip("chromium not installed")
