@@ -20,14 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from itertools import chain, combinations
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphbuild.nlp.candidates import text_of
 from graphbuild.nlp.components.bodies import PARTNER_VERBS
-from graphbuild.nlp.components.resolver import COMPANY_FORM, ENTITIES, NAMES_NO_PLACE, PART_OF
+from graphbuild.nlp.components.resolver import COMPANY_FORM, ENTITIES, NAMES_NO_PLACE, PART_OF, Entity
 from graphbuild.nlp.gazetteer import gazetteer
 from graphbuild.nlp.words import alternation
 from graphbuild.schema import BODIES, allowed
@@ -320,6 +320,7 @@ class RelationExtractor:
                     chain.append(p)
                     pos = p.end_char
             if chain:
+                # a body named after another (太原工人文化宫青年舞蹈团) takes no place from its name
                 if b.id_ not in self._owners:
                     add(b, "LOCATED_IN", chain[-1], sent)
             elif b.id_ != text[b.start_char : b.end_char] and not NAMES_NO_PLACE.search(b.id_):
@@ -882,7 +883,7 @@ def _by_first_char(forms: Iterable[tuple[str, T]]) -> dict[str, list[tuple[str, 
     return out
 
 
-def _owners_by_name(text: str, spans: list[Span], entities: list) -> dict[str, Any]:
+def _owners_by_name(text: str, spans: list[Span], entities: list[Entity]) -> dict[str, Entity]:
     """Each body named after another body of the article (by its name or as first written), with the
     longest such: the body it is part of (SCHEMA's containment, read off the name)."""
     forms = _by_first_char((form, e) for e in entities if e.label in BODIES for form in (e.name, *e.aliases) if len(form) >= 2)
