@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from common import ROOT, Timer, args, report
+from spacy.language import Language
 
 from graphbuild.nlp.pipeline import build
 from graphbuild.train.devscore import score_split
@@ -29,34 +30,35 @@ def share_of(rows: list[str], share: float) -> list[str]:
     return [r for i, r in enumerate(rows) if int((i + 1) * share) > int(i * share)]
 
 
-def corpus_with(share: float, dst: Path) -> int:
-    """A corpus under ``dst`` with ``share`` of the training texts, all of the seed gold and the dev split."""
-    train, dev = training_files(ROOT / "corpus")
+def corpus_with(texts: list[str], seeds: list[Path], dev: Path, dst: Path) -> None:
+    """A corpus under ``dst``: these training ``texts`` (JSON lines), the ``seeds``' gold and the ``dev`` split."""
     (dst / "genre").mkdir(parents=True)
     (dst / "gold").mkdir()
-    rows = train[0].read_text("utf-8").splitlines()
-    kept = share_of([r for r in rows if r.strip()], share)
-    (dst / "genre" / "train.jsonl").write_text("\n".join(kept) + "\n", "utf-8")
-    shutil.copy(dev[0], dst / "genre" / "dev.jsonl")
-    for seed in train[1:]:
+    (dst / "genre" / "train.jsonl").write_text("\n".join(texts) + "\n", "utf-8")
+    shutil.copy(dev, dst / "genre" / "dev.jsonl")
+    for seed in seeds:
         shutil.copy(seed, dst / "gold" / seed.name)
-    return len(kept)
+
+
+def scored(nlp: Language, dev: list[dict]) -> tuple[dict, dict]:
+    """Dev end to end, and the relation step given the gold entities."""
+    return score_split(nlp, dev).as_dict(), score_split(nlp, dev, given_gold_entities=True).as_dict()
 
 
 def main() -> None:
     a = args(__doc__)
-    dev = read_gold([ROOT / "corpus" / "genre" / "dev.jsonl"])[: 8 if a.quick else None]
+    (train, *seeds), (dev_file,) = training_files(ROOT / "corpus")
+    texts = [r for r in train.read_text("utf-8").splitlines() if r.strip()]
+    dev = read_gold([dev_file])[: 8 if a.quick else None]
     rows = []
     for share in (1 / 32, 1 / 16) if a.quick else (1 / 4, 1 / 2, 3 / 4):
+        kept = share_of(texts, share)
         with tempfile.TemporaryDirectory() as tmp, Timer() as t:
-            texts = corpus_with(share, Path(tmp))
+            corpus_with(kept, seeds, dev_file, Path(tmp))
             train_all(corpus=tmp, out=Path(tmp) / "models", score=False)
-            nlp = build(models=Path(tmp) / "models")
-            scores = score_split(nlp, dev).as_dict(), score_split(nlp, dev, given_gold_entities=True).as_dict()
-        rows.append(_row(f"{share:.0%}", texts, *scores, f"{t.seconds:.0f}"))
-    shipped = build()
-    total = len(read_gold(training_files(ROOT / "corpus")[0][:1]))
-    rows.append(_row("100% (shipped)", total, score_split(shipped, dev).as_dict(), score_split(shipped, dev, given_gold_entities=True).as_dict(), ""))
+            scores = scored(build(models=Path(tmp) / "models"), dev)
+        rows.append(_row(f"{share:.0%}", len(kept), *scores, f"{t.seconds:.0f}"))
+    rows.append(_row("100% (shipped)", len(texts), *scored(build(), dev), ""))
     report(f"Dev F1 ({len(dev)} articles) against the share of the training texts the models learned from (and the seed gold)", rows, a.json)
 
 

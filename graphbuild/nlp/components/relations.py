@@ -191,7 +191,7 @@ class RelationExtractor:
             self._targets(text, ents, sent, add)
         self._places_part_of(doc, spans, add)
         self._located_by_name(text, spans, out, add)
-        self._part_of_by_name(text, spans, out, add)
+        self._part_of_by_name(out, add)
         for child, parent, cs, _ in doc.user_data.get(PART_OF, []):
             sm = self._sentence_at(cs)
             if sm:
@@ -377,13 +377,12 @@ class RelationExtractor:
             if place:
                 add(b, "LOCATED_IN", place, self._sentence_at(b.start_char) or (b.start_char, b.end_char), tail_label="Place")
 
-    def _part_of_by_name(self, text: str, spans: list[Span], out: dict, add) -> None:  # noqa: ANN001
+    def _part_of_by_name(self, out: dict, add) -> None:  # noqa: ANN001
         """A body named after another body of the article is part of it (中建七局总承包公司 →
         中建七局; 万洲电气工会 → 万洲电气), where no sentence said what it is part of."""
         parted = {h for h, rel, _ in out if rel == "PART_OF"}
-        for b in _first_mentions(spans, BODIES):
-            owner = self._owners.get(b.id_)
-            if owner is not None and b.id_ not in parted:
+        for name, (b, owner) in self._owners.items():
+            if name not in parted:
                 sent = self._sentence_at(b.start_char) or (b.start_char, b.end_char)
                 add(b, "PART_OF", owner.name, sent, tail_label=owner.label)
 
@@ -883,9 +882,9 @@ def _by_first_char(forms: Iterable[tuple[str, T]]) -> dict[str, list[tuple[str, 
     return out
 
 
-def _owners_by_name(text: str, spans: list[Span], entities: list[Entity]) -> dict[str, Entity]:
-    """Each body named after another body of the article (by its name or as first written), with the
-    longest such: the body it is part of (SCHEMA's containment, read off the name)."""
+def _owners_by_name(text: str, spans: list[Span], entities: list[Entity]) -> dict[str, tuple[Span, Entity]]:
+    """Each body named after another body of the article (by its name or as first written): its first
+    mention, and the longest such body, the one it is part of (SCHEMA's containment, read off the name)."""
     forms = _by_first_char((form, e) for e in entities if e.label in BODIES for form in (e.name, *e.aliases) if len(form) >= 2)
     owners = {}
     for b in _first_mentions(spans, BODIES):
@@ -899,7 +898,7 @@ def _owners_by_name(text: str, spans: list[Span], entities: list[Entity]) -> dic
             None,
         )
         if owner is not None:
-            owners[b.id_] = owner
+            owners[b.id_] = (b, owner)
     return owners
 
 

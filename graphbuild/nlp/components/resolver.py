@@ -160,7 +160,7 @@ class Resolver:
 
         def fits(name: str, lv: str) -> bool:
             if level_char == "市":
-                return name.endswith("市") and lv in ("city", "county", "province") and not (lv == "province" and False)
+                return name.endswith("市") and lv in ("city", "county", "province")
             if level_char == "省":
                 # (a region or a special administrative region has no 省总工会: 澳门特别行政区)
                 return lv == "province" and name.endswith("省")
